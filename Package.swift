@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+// ganscope: watch a generative adversarial network learn, live, on the CPU.
+import PackageDescription
+
+/// Release builds of the numeric code must be fast; checks stay on in debug builds.
+let numericSettings: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "ganscope",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "ganscope", targets: ["ganscope"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C interop: each C library is reached through exactly one target.
+        .target(name: "CBLAS", linkerSettings: [.linkedLibrary("dl")]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+
+        .target(name: "Observer"),
+        .target(name: "NeuralNet",
+                dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
+                swiftSettings: numericSettings),
+        .target(name: "Datasets", dependencies: ["NeuralNet", "CZlib"], swiftSettings: numericSettings),
+        .target(name: "SafeTensors"),
+        .target(name: "ImageIO", dependencies: ["CPNG"]),
+        .target(name: "GAN", dependencies: ["NeuralNet", "Observer", "Datasets", "SafeTensors"],
+                swiftSettings: numericSettings),
+        .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Datasets", "SafeTensors"],
+                swiftSettings: numericSettings),
+        .target(name: "TerminalUI"),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Metrics", "Observer", "Datasets",
+                                                  "NeuralNet", "TOMLKit"]),
+        .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
+        .executableTarget(name: "ganscope", dependencies: [
+            "GAN", "Metrics", "Datasets", "NeuralNet", "SafeTensors", "ImageIO", "Observer",
+            "Dashboard", "CursesBackend", "TerminalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ObserverTests", dependencies: ["Observer"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NeuralNet"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
+        .testTarget(name: "ImageIOTests", dependencies: ["ImageIO"]),
+        .testTarget(name: "GANTests", dependencies: ["GAN", "Datasets", "NeuralNet", "Observer", "SafeTensors"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "GAN", "Datasets", "NeuralNet"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "NeuralNet"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The CursesBackend module: see its README.md. (Being built.)

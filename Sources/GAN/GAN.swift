@@ -1,0 +1,1 @@
+// The GAN module: see its README.md. (Being built.)

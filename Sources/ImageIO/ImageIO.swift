@@ -1,0 +1,1 @@
+// The ImageIO module: see its README.md. (Being built.)

@@ -1,0 +1,1 @@
+// The Metrics module: see its README.md. (Being built.)

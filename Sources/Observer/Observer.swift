@@ -1,0 +1,1 @@
+// The Observer module: see its README.md. (Being built.)

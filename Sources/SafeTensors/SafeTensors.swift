@@ -1,0 +1,1 @@
+// The SafeTensors module: see its README.md. (Being built.)

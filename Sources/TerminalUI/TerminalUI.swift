@@ -1,0 +1,1 @@
+// The TerminalUI module: see its README.md. (Being built.)
