@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "CBLAS", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: SwiftPM would drop its -D flags with a warning; shim.h sets what it needs.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
         .target(name: "Observer"),
         .target(name: "NeuralNet",

@@ -1,0 +1,41 @@
+import CBLAS
+import RealModule
+
+/// A floating-point type the networks can compute in: `Float` for training, `Double` for the
+/// finite-difference gradient checks, which run the very same layer code.
+public protocol BLASScalar: Real, BinaryFloatingPoint, Sendable {
+    /// Row-major `C = alpha * op(A) * op(B) + beta * C` (BLAS gemm); `op` transposes when asked.
+    static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
+                     a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+                     beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// tanh for the activation loops: fast for Float (see `FastMath`), exact for Double.
+    static func activationTanh(_ x: Self) -> Self
+    /// The logistic function for the activation loops: fast for Float, exact for Double.
+    static func activationSigmoid(_ x: Self) -> Self
+}
+
+extension Float: BLASScalar {
+    @inlinable public static func activationTanh(_ x: Float) -> Float { FastMath.tanh(x) }
+    @inlinable public static func activationSigmoid(_ x: Float) -> Float { FastMath.sigmoid(x) }
+
+    @inlinable
+    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                            beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        gs_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha, a,
+                 Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}
+
+extension Double: BLASScalar {
+    @inlinable public static func activationTanh(_ x: Double) -> Double { Double.tanh(x) }
+    @inlinable public static func activationSigmoid(_ x: Double) -> Double { 1 / (1 + Double.exp(-x)) }
+
+    @inlinable
+    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+                            a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+                            beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        gs_dgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha, a,
+                 Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}

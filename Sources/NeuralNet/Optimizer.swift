@@ -1,0 +1,100 @@
+import Dispatch
+import RealModule
+
+/// Updates parameters from their gradients.
+public protocol Optimizer: AnyObject {
+    /// Applies one update to every parameter it was made for.
+    func step()
+}
+
+/// Plain stochastic gradient descent: p ← p − lr · g.
+public final class SGD<T: BLASScalar>: Optimizer, @unchecked Sendable {
+    public let parameters: [Parameter<T>]
+    public var learningRate: T
+
+    public init(parameters: [Parameter<T>], learningRate: T) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+    }
+
+    @inlinable
+    public func step() {
+        for parameter in parameters {
+            let p = parameter.value.pointer, g = parameter.gradient.pointer
+            for i in 0..<parameter.count { p[i] -= learningRate * g[i] }
+        }
+    }
+}
+
+/// Adam (Kingma & Ba), exactly as PyTorch's `torch.optim.Adam` without weight decay:
+///
+///     m ← β1·m + (1−β1)·g            v ← β2·v + (1−β2)·g²
+///     p ← p − (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + ε)
+///
+/// The update is elementwise, so large tensors are split across `threads` workers; each element
+/// is computed the same way whatever the split, so results do not depend on the thread count.
+public final class Adam<T: BLASScalar>: Optimizer, @unchecked Sendable {
+    public let parameters: [Parameter<T>]
+    public var learningRate: T
+    public let beta1: T
+    public let beta2: T
+    public let epsilon: T
+    /// First and second moment estimates, one pair per parameter (PyTorch's exp_avg, exp_avg_sq).
+    public let firstMoments: [Buffer<T>]
+    public let secondMoments: [Buffer<T>]
+    /// Updates taken so far (t in the bias corrections).
+    public var stepCount = 0
+    /// Workers for the elementwise update.
+    public var threads: Int
+
+    public init(parameters: [Parameter<T>], learningRate: T, beta1: T = 0.9, beta2: T = 0.999,
+                epsilon: T = 1e-8, threads: Int = 1) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.threads = threads
+        firstMoments = parameters.map { Buffer(count: $0.count) }
+        secondMoments = parameters.map { Buffer(count: $0.count) }
+    }
+
+    /// Elements below which splitting the work costs more than it saves.
+    @usableFromInline static var minimumChunk: Int { 32_768 }
+
+    @inlinable
+    public func step() {
+        stepCount += 1
+        let t = T(stepCount)
+        let correction1 = 1 - T.pow(beta1, t)
+        let correction2Root = (1 - T.pow(beta2, t)).squareRoot()
+        let stepSize = learningRate / correction1
+        for (index, parameter) in parameters.enumerated() {
+            let count = parameter.count
+            let chunks = Swift.max(1, Swift.min(threads, count / Self.minimumChunk))
+            let update: @Sendable (Int) -> Void = { chunk in
+                let start = count * chunk / chunks, end = count * (chunk + 1) / chunks
+                self.update(parameter: parameter, moments: index, range: start..<end,
+                            stepSize: stepSize, correction2Root: correction2Root)
+            }
+            if chunks == 1 { update(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: update) }
+        }
+    }
+
+    @inlinable
+    func update(parameter: Parameter<T>, moments index: Int, range: Range<Int>, stepSize: T,
+                correction2Root: T) {
+        let p = parameter.value.pointer, g = parameter.gradient.pointer
+        let m = firstMoments[index].pointer, v = secondMoments[index].pointer
+        let b1 = beta1, b2 = beta2, eps = epsilon
+        let oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2
+        for i in range {
+            let gi = g[i]
+            let mi = b1 * m[i] + oneMinusB1 * gi
+            let vi = b2 * v[i] + oneMinusB2 * gi * gi
+            m[i] = mi
+            v[i] = vi
+            p[i] -= stepSize * mi / (vi.squareRoot() / correction2Root + eps)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// A learnable tensor with its gradient, named and shaped like PyTorch's state dict entries.
+public final class Parameter<T: BLASScalar>: @unchecked Sendable {
+    /// Name within its network, e.g. "0.weight"; a model prefixes it ("generator.0.weight").
+    public let name: String
+    /// Shape as PyTorch reports it, e.g. [out, in] for a weight.
+    public let shape: [Int]
+    public let value: Buffer<T>
+    /// Gradient of the loss with respect to `value`; backward passes add to it.
+    public let gradient: Buffer<T>
+
+    public init(name: String, shape: [Int]) {
+        self.name = name
+        self.shape = shape
+        let count = shape.reduce(1, *)
+        value = Buffer(count: count)
+        gradient = Buffer(count: count)
+    }
+
+    public var count: Int { value.count }
+}
