@@ -1,1 +1,0 @@
-// The GAN module: see its README.md. (Being built.)

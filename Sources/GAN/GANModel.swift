@@ -1,0 +1,44 @@
+import Datasets
+import NeuralNet
+
+/// The forger and the detective: generator G, discriminator D, and the fixed noise whose images
+/// the sample grid shows, so that changes from one frame to the next are G's, not the noise's.
+public final class GANModel: @unchecked Sendable {
+    public let architecture: ModelArchitecture
+    public let generator: MLP<Float>
+    public let discriminator: MLP<Float>
+    /// (sampleCount, latentDimension) noise drawn once from the seed.
+    public let fixedNoise: Buffer<Float>
+    public let sampleCount: Int
+
+    /// Fresh networks with PyTorch's default initialisation, all drawn from `seed`.
+    public init(architecture: ModelArchitecture, seed: UInt64, sampleCount: Int) {
+        self.architecture = architecture
+        self.sampleCount = sampleCount
+        var initRNG = SeededRNG(seed: seed, stream: RNGStream.initialisation)
+        generator = MLP(sizes: architecture.generatorSizes,
+                        activations: architecture.generatorActivations, rng: &initRNG)
+        discriminator = MLP(sizes: architecture.discriminatorSizes,
+                            activations: architecture.discriminatorActivations, rng: &initRNG)
+        var noiseRNG = SeededRNG(seed: seed, stream: RNGStream.fixedNoise)
+        fixedNoise = Buffer(count: sampleCount * architecture.latentDimension)
+        for i in 0..<fixedNoise.count { fixedNoise[i] = noiseRNG.gaussian() }
+    }
+
+    public var latentDimension: Int { architecture.latentDimension }
+
+    /// G's output on the fixed noise: (sampleCount, features), row-major.
+    public func generateFixedSamples() -> [Float] {
+        let output = generator.forward(fixedNoise.pointer, batch: sampleCount)
+        return Array(UnsafeBufferPointer(start: output, count: sampleCount * generator.outputSize))
+    }
+}
+
+/// Independent random streams derived from one seed, so that e.g. changing the sample count
+/// does not change the training noise.
+public enum RNGStream {
+    public static let initialisation: UInt64 = 1
+    public static let training: UInt64 = 2
+    public static let fixedNoise: UInt64 = 3
+    public static let explorer: UInt64 = 4
+}

@@ -1,0 +1,130 @@
+import Datasets
+import NeuralNet
+
+/// One iteration of the lecture's algorithm: K discriminator updates, each on M real and M
+/// generated samples, then one generator update on M fresh noise vectors.
+///
+/// Two equivalences keep it fast without changing the mathematics: D sees the real and fake
+/// halves as one 2M-row batch (the loss is a sum over rows either way), and during G's update
+/// D's parameter gradients are not computed at all, since only dL/d(G(z)) is needed.
+public final class GANStep: @unchecked Sendable {
+    public let model: GANModel
+    public let config: TrainingConfig
+    public let dataset: Dataset
+    public let generatorOptimizer: any Optimizer
+    public let discriminatorOptimizer: any Optimizer
+    /// Noise and data order: the one stream training draws from after initialisation.
+    public var rng: SeededRNG
+    /// Generator updates taken so far.
+    public private(set) var stepCount = 0
+    /// Real samples drawn so far (for the epoch count).
+    public private(set) var realSamplesSeen = 0
+    /// D's outputs (probabilities) on the last real and fake minibatches.
+    public private(set) var lastRealScores: [Float] = []
+    public private(set) var lastFakeScores: [Float] = []
+
+    private let batch: Int
+    private let noise: Buffer<Float>          // (M, z)
+    private let discriminatorInput: Buffer<Float>  // (2M, features): reals, then fakes
+    private let logitGradient: Buffer<Float>  // (2M)
+    private let fakeGradient: Buffer<Float>   // (M, features)
+
+    public init(model: GANModel, config: TrainingConfig, dataset: Dataset) {
+        self.model = model
+        self.config = config
+        self.dataset = dataset
+        batch = config.batchSize
+        rng = SeededRNG(seed: config.seed, stream: RNGStream.training)
+        let features = model.generator.outputSize
+        noise = Buffer(count: batch * model.latentDimension)
+        discriminatorInput = Buffer(count: 2 * batch * features)
+        logitGradient = Buffer(count: 2 * batch)
+        fakeGradient = Buffer(count: batch * features)
+        generatorOptimizer = Self.makeOptimizer(config.optimizer, for: model.generator,
+                                                learningRate: config.learningRateG, config: config)
+        discriminatorOptimizer = Self.makeOptimizer(config.optimizer, for: model.discriminator,
+                                                    learningRate: config.learningRateD, config: config)
+    }
+
+    /// Passes over the data so far.
+    public var epoch: Double { Double(realSamplesSeen) / Double(max(dataset.count, 1)) }
+
+    /// Runs one iteration and reports the losses of its last D and G updates.
+    public func step() -> StepResult {
+        var result = StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
+        for _ in 0..<config.discriminatorSteps { updateDiscriminator(into: &result) }
+        updateGenerator(into: &result)
+        stepCount += 1
+        return result
+    }
+
+    /// Ascends log D(x) + log(1 − D(G(z))), i.e. descends the BCE of reals as 1 and fakes as 0.
+    private func updateDiscriminator(into result: inout StepResult) {
+        let features = model.generator.outputSize
+        let input = discriminatorInput.pointer
+        for row in 0..<batch {
+            let index = rng.index(below: dataset.count)
+            dataset.samples.withUnsafeBufferPointer { samples in
+                (input + row * features).update(from: samples.baseAddress! + index * features, count: features)
+            }
+        }
+        realSamplesSeen += batch
+        fillNoise()
+        let fakes = model.generator.forward(noise.pointer, batch: batch)  // no backward: G is fixed
+        (input + batch * features).update(from: fakes, count: batch * features)
+
+        let logits = model.discriminator.forward(input, batch: 2 * batch)
+        let scale = 1 / Float(batch)  // each half is a mean over M rows
+        let realLoss = BinaryCrossEntropy.loss(logits: logits, count: batch, target: 1,
+                                               gradient: logitGradient.pointer, gradientScale: scale)
+        let fakeLoss = BinaryCrossEntropy.loss(logits: logits + batch, count: batch, target: 0,
+                                               gradient: logitGradient.pointer + batch, gradientScale: scale)
+        model.discriminator.backward(gradOutput: logitGradient.pointer, batch: 2 * batch,
+                                     parameterGradients: .overwrite)
+        discriminatorOptimizer.step()
+
+        result.discriminatorLoss = realLoss + fakeLoss
+        lastRealScores = (0..<batch).map { BinaryCrossEntropy.sigmoid(logits[$0]) }
+        lastFakeScores = (0..<batch).map { BinaryCrossEntropy.sigmoid(logits[batch + $0]) }
+        result.meanRealScore = lastRealScores.reduce(0, +) / Float(batch)
+        result.meanFakeScore = lastFakeScores.reduce(0, +) / Float(batch)
+    }
+
+    /// Descends G's loss through D's input gradient; D's weights are left untouched.
+    private func updateGenerator(into result: inout StepResult) {
+        fillNoise()
+        let fakes = model.generator.forward(noise.pointer, batch: batch)
+        let logits = model.discriminator.forward(fakes, batch: batch)
+        let scale = 1 / Float(batch)
+        switch config.loss {
+        case .nonSaturating:
+            // −E[log D(G(z))]: BCE with target 1.
+            result.generatorLoss = BinaryCrossEntropy.loss(
+                logits: logits, count: batch, target: 1, gradient: logitGradient.pointer, gradientScale: scale)
+        case .minimax:
+            // E[log(1 − D(G(z)))] = −BCE with target 0; G descends it.
+            result.generatorLoss = -BinaryCrossEntropy.loss(
+                logits: logits, count: batch, target: 0, gradient: logitGradient.pointer, gradientScale: -scale)
+        }
+        model.discriminator.backward(gradOutput: logitGradient.pointer, batch: batch,
+                                     parameterGradients: .skip, gradInput: fakeGradient.pointer)
+        model.generator.backward(gradOutput: fakeGradient.pointer, batch: batch, parameterGradients: .overwrite)
+        generatorOptimizer.step()
+    }
+
+    private func fillNoise() {
+        let z = noise.pointer
+        for i in 0..<noise.count { z[i] = rng.gaussian() }
+    }
+
+    private static func makeOptimizer(_ kind: OptimizerKind, for network: MLP<Float>, learningRate: Float,
+                                      config: TrainingConfig) -> any Optimizer {
+        switch kind {
+        case .adam:
+            Adam(parameters: network.parameters, learningRate: learningRate, beta1: config.beta1,
+                 beta2: config.beta2, threads: config.threads)
+        case .sgd:
+            SGD(parameters: network.parameters, learningRate: learningRate)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Datasets
+import NeuralNet
+
+/// The reference MLP-GAN of DESIGN.md, sized to the data.
+///
+/// Images: G z → 256 → 512 → pixels (LeakyReLU 0.2, tanh out); D pixels → 512 → 256 → 1 logit.
+/// 2-D points: narrower nets with a linear output, since points are not confined to [−1, 1].
+public struct ModelArchitecture: Sendable, Equatable {
+    public var latentDimension: Int
+    public var generatorSizes: [Int]
+    public var generatorActivations: [Activation]
+    public var discriminatorSizes: [Int]
+    public var discriminatorActivations: [Activation]
+
+    public static let leaky = Activation.leakyReLU(slope: 0.2)
+
+    public init(for shape: DataShape, featureCount: Int, latentDimension: Int?) {
+        switch shape {
+        case .image:
+            let z = latentDimension ?? 64
+            self.latentDimension = z
+            generatorSizes = [z, 256, 512, featureCount]
+            generatorActivations = [Self.leaky, Self.leaky, .tanh]
+            discriminatorSizes = [featureCount, 512, 256, 1]
+        case .points:
+            let z = latentDimension ?? 8
+            self.latentDimension = z
+            generatorSizes = [z, 128, 128, featureCount]
+            generatorActivations = [Self.leaky, Self.leaky, .identity]
+            discriminatorSizes = [featureCount, 128, 128, 1]
+        }
+        discriminatorActivations = [Self.leaky, Self.leaky, .identity]
+    }
+
+    /// A one-line description, e.g. "mlp G 64-256-512-784 / D 784-512-256-1".
+    public var summary: String {
+        let g = generatorSizes.map(String.init).joined(separator: "-")
+        let d = discriminatorSizes.map(String.init).joined(separator: "-")
+        return "mlp G \(g) / D \(d)"
+    }
+}

@@ -1,0 +1,90 @@
+import Datasets
+import NeuralNet
+
+/// Everything the trainer tells its observers (dashboard, headless printer, JSON logger).
+public enum TrainerEvent: Sendable {
+    case started(TrainingInfo)
+    case step(StepMetrics)
+    /// D's outputs on the latest real and fake minibatches.
+    case verdicts(Verdicts)
+    /// G's output on the fixed noise.
+    case samples(SampleImages)
+    /// A copy of G's weights for the latent explorer.
+    case generator(GeneratorSnapshot)
+    case state(TrainerState)
+    case checkpointSaved(path: String, step: Int)
+    /// Something went wrong but training goes on (e.g. a snapshot could not be written).
+    case warning(String)
+}
+
+public enum TrainerState: Sendable, Equatable {
+    case running
+    case paused
+    /// A loss became NaN or infinite; training stopped.
+    case diverged(String)
+    /// The requested number of steps is done.
+    case finished
+    /// Stopped on request before the end.
+    case stopped
+
+    public var label: String {
+        switch self {
+        case .running: "RUNNING"
+        case .paused: "PAUSED"
+        case .diverged: "DIVERGED"
+        case .finished: "FINISHED"
+        case .stopped: "STOPPED"
+        }
+    }
+
+    /// Whether the trainer has ended for good.
+    public var isFinal: Bool {
+        switch self {
+        case .running, .paused: false
+        case .diverged, .finished, .stopped: true
+        }
+    }
+}
+
+/// What a run is: sent once at the start.
+public struct TrainingInfo: Sendable {
+    public var config: TrainingConfig
+    public var datasetName: String
+    public var datasetCount: Int
+    public var shape: DataShape
+    public var architecture: ModelArchitecture
+    public var generatorParameters: Int
+    public var discriminatorParameters: Int
+    /// The step training starts from (non-zero when resumed).
+    public var startStep: Int
+}
+
+public struct StepMetrics: Sendable, Equatable {
+    public var step: Int
+    public var epoch: Double
+    public var result: StepResult
+    /// Recent throughput, generator updates per second.
+    public var stepsPerSecond: Double
+    /// Wall seconds spent training (pauses excluded).
+    public var elapsed: Double
+}
+
+public struct Verdicts: Sendable {
+    public var step: Int
+    public var real: [Float]
+    public var fake: [Float]
+}
+
+public struct SampleImages: Sendable {
+    public var step: Int
+    public var shape: DataShape
+    public var count: Int
+    /// (count, features), row-major; images in [−1, 1].
+    public var values: [Float]
+}
+
+public struct GeneratorSnapshot: Sendable {
+    public var step: Int
+    public var weights: MLPWeights
+    public var shape: DataShape
+}

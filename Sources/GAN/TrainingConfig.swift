@@ -1,0 +1,32 @@
+/// Everything that defines a training run; stored whole in checkpoints.
+public struct TrainingConfig: Sendable, Codable, Equatable {
+    /// Data set spec as given on the command line: "faces", "digits", "ring", "idx:PATH", …
+    public var dataset: String = "faces"
+    /// Generator updates to run; nil trains until stopped.
+    public var steps: Int? = nil
+    /// M: real and generated samples per discriminator minibatch.
+    public var batchSize: Int = 64
+    /// K: discriminator updates per generator update.
+    public var discriminatorSteps: Int = 1
+    public var loss: GANLoss = .nonSaturating
+    public var optimizer: OptimizerKind = .adam
+    public var learningRateG: Float = 2e-4
+    public var learningRateD: Float = 2e-4
+    public var beta1: Float = 0.5
+    public var beta2: Float = 0.999
+    /// Length of the noise vector z; nil picks the model's default for the data shape.
+    public var latentDimension: Int? = nil
+    public var seed: UInt64 = 0
+    /// Threads for BLAS and the optimiser.
+    public var threads: Int = 2
+    /// Images (or points) generated from the fixed noise for the sample grid.
+    public var sampleCount: Int = 64
+
+    public init() {}
+}
+
+/// Which update rule trains both networks.
+public enum OptimizerKind: String, Sendable, Codable, CaseIterable {
+    case adam
+    case sgd
+}
