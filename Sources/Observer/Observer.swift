@@ -1,1 +1,0 @@
-// The Observer module: see its README.md. (Being built.)
