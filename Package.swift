@@ -22,7 +22,7 @@ let package = Package(
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; shim.h sets what it needs.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
-        .target(name: "Observer"),
+        .target(name: "Observer", exclude: ["README.md"]),
         .target(name: "NeuralNet",
                 dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
                 swiftSettings: numericSettings),

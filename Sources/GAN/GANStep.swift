@@ -11,8 +11,8 @@ public final class GANStep: @unchecked Sendable {
     public let model: GANModel
     public let config: TrainingConfig
     public let dataset: Dataset
-    public let generatorOptimizer: any Optimizer
-    public let discriminatorOptimizer: any Optimizer
+    public let generatorOptimizer: NetworkOptimizer
+    public let discriminatorOptimizer: NetworkOptimizer
     /// Noise and data order: the one stream training draws from after initialisation.
     public var rng: SeededRNG
     /// Generator updates taken so far.
@@ -40,10 +40,10 @@ public final class GANStep: @unchecked Sendable {
         discriminatorInput = Buffer(count: 2 * batch * features)
         logitGradient = Buffer(count: 2 * batch)
         fakeGradient = Buffer(count: batch * features)
-        generatorOptimizer = Self.makeOptimizer(config.optimizer, for: model.generator,
-                                                learningRate: config.learningRateG, config: config)
-        discriminatorOptimizer = Self.makeOptimizer(config.optimizer, for: model.discriminator,
-                                                    learningRate: config.learningRateD, config: config)
+        generatorOptimizer = NetworkOptimizer(config.optimizer, for: model.generator,
+                                              learningRate: config.learningRateG, config: config)
+        discriminatorOptimizer = NetworkOptimizer(config.optimizer, for: model.discriminator,
+                                                  learningRate: config.learningRateD, config: config)
     }
 
     /// Passes over the data so far.
@@ -115,16 +115,5 @@ public final class GANStep: @unchecked Sendable {
     private func fillNoise() {
         let z = noise.pointer
         for i in 0..<noise.count { z[i] = rng.gaussian() }
-    }
-
-    private static func makeOptimizer(_ kind: OptimizerKind, for network: MLP<Float>, learningRate: Float,
-                                      config: TrainingConfig) -> any Optimizer {
-        switch kind {
-        case .adam:
-            Adam(parameters: network.parameters, learningRate: learningRate, beta1: config.beta1,
-                 beta2: config.beta2, threads: config.threads)
-        case .sgd:
-            SGD(parameters: network.parameters, learningRate: learningRate)
-        }
     }
 }

@@ -1,0 +1,25 @@
+import NeuralNet
+
+/// The optimiser of one network, as a concrete enum rather than an existential: calls through a
+/// protocol witness would run NeuralNet's generic, unspecialised update loop, ~100× slower.
+public enum NetworkOptimizer: @unchecked Sendable {
+    case adam(Adam<Float>)
+    case sgd(SGD<Float>)
+
+    public init(_ kind: OptimizerKind, for network: MLP<Float>, learningRate: Float, config: TrainingConfig) {
+        switch kind {
+        case .adam:
+            self = .adam(Adam(parameters: network.parameters, learningRate: learningRate, beta1: config.beta1,
+                              beta2: config.beta2, threads: config.threads))
+        case .sgd:
+            self = .sgd(SGD(parameters: network.parameters, learningRate: learningRate))
+        }
+    }
+
+    public func step() {
+        switch self {
+        case .adam(let adam): adam.step()
+        case .sgd(let sgd): sgd.step()
+        }
+    }
+}

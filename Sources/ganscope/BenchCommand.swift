@@ -1,0 +1,111 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import GAN
+import NeuralNet
+
+/// `ganscope bench`: training throughput of the reference MLP-GAN, comparable with
+/// shared/bench/torch_gan_bench.py (same model, same step, random data).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training throughput of the reference MLP-GAN (median of repeats).")
+
+    @Option(help: "Minibatch size M.") var batch = 64
+    @Option(help: "Timed steps per repeat.") var steps = 300
+    @Option(help: "Timed repeats (at least 5 for a meaningful median).") var repeats = 5
+    @Option(help: "Untimed steps before each repeat.") var warmup = 30
+    @Option(help: "Threads for matrix products and the optimiser.") var threads = 2
+    @Flag(help: "Print one JSON object instead of text.") var json = false
+
+    func validate() throws {
+        guard batch > 0, steps > 0, repeats > 0, warmup >= 0, threads > 0 else {
+            throw ValidationError("--batch, --steps, --repeats and --threads must be positive")
+        }
+    }
+
+    func run() throws {
+        try BLAS.load()
+        var config = TrainingConfig()
+        config.batchSize = batch
+        config.threads = threads
+        BLAS.threads = threads
+        let dataset = Self.randomImages(count: 60_000, width: 28, height: 28, seed: config.seed)
+        let architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount,
+                                             latentDimension: 64)
+        let gan = GANStep(model: GANModel(architecture: architecture, seed: config.seed, sampleCount: 1),
+                          config: config, dataset: dataset)
+        var rates: [Double] = []
+        for repeatIndex in 1...repeats {
+            for _ in 0..<warmup { _ = gan.step() }
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<steps { _ = gan.step() }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            rates.append(Double(steps) / seconds)
+            if !json {
+                print(String(format: "repeat %d: %d steps in %.3f s -> %.1f steps/s", repeatIndex, steps,
+                             seconds, rates.last ?? 0))
+            }
+        }
+        let report = BenchReport(rates: rates, architecture: architecture, batch: batch, threads: threads)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text)
+        }
+    }
+
+    /// Uniform noise in [−1, 1] shaped like MNIST: the benchmark measures compute, not data.
+    static func randomImages(count: Int, width: Int, height: Int, seed: UInt64) -> Dataset {
+        var rng = SeededRNG(seed: seed, stream: 99)
+        let samples = (0..<(count * width * height)).map { _ in rng.uniform() * 2 - 1 }
+        return Dataset(name: "random", shape: .image(width: width, height: height), count: count,
+                       samples: samples)
+    }
+}
+
+/// The benchmark's figures.
+struct BenchReport: Encodable {
+    var model: String
+    var batch: Int
+    var threads: Int
+    var stepsPerSecond: [Double]
+    var median: Double
+    var min: Double
+    var max: Double
+    /// FLOPs of the matrix products ganscope's step performs.
+    var flopPerStep: Double
+    var medianGFLOPs: Double
+    var blasLibrary: String
+    var blasKernel: String
+    var blasThreads: Int
+
+    init(rates: [Double], architecture: ModelArchitecture, batch: Int, threads: Int) {
+        let sorted = rates.sorted()
+        model = architecture.summary
+        self.batch = batch
+        self.threads = threads
+        stepsPerSecond = rates
+        median = sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        min = sorted.first ?? 0
+        max = sorted.last ?? 0
+        flopPerStep = Double(StepCost(architecture: architecture, batch: batch).flops)
+        medianGFLOPs = median * flopPerStep / 1e9
+        blasLibrary = BLAS.library
+        blasKernel = BLAS.kernel
+        blasThreads = BLAS.threads
+    }
+
+    var text: String {
+        String(format: """
+            model       %@, batch %d, Adam, one D and one G update per step
+            throughput  median %.1f steps/s (min %.1f, max %.1f) over %d repeats
+            compute     %.3f GFLOP/step in matrix products -> %.1f GFLOP/s
+            BLAS        %@, kernel %@, %d threads
+            """, model, batch, median, min, max, stepsPerSecond.count, flopPerStep / 1e9, medianGFLOPs,
+            blasLibrary, blasKernel, blasThreads)
+    }
+}
