@@ -1,0 +1,39 @@
+/// Why an image could not be built or encoded; each description says what to fix.
+public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// Width or height is not positive, or their product overflows.
+    case invalidSize(width: Int, height: Int)
+    /// The pixel array does not hold `width * height * channels` bytes.
+    case pixelCountMismatch(expected: Int, actual: Int)
+    /// A grid was asked for with no images, no columns or an empty tile size.
+    case invalidGrid(String)
+    /// A tile of a grid does not hold `tileWidth * tileHeight` values.
+    case tileSizeMismatch(index: Int, expected: Int, actual: Int)
+    /// libpng refused the image; the message is libpng's own.
+    case encoderFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidSize(let width, let height):
+            "image size \(width)×\(height) is invalid: both sides must be positive and the area must fit in memory"
+        case .pixelCountMismatch(let expected, let actual):
+            "image needs \(expected) bytes of pixels, got \(actual)"
+        case .invalidGrid(let problem):
+            "cannot build the image grid: \(problem)"
+        case .tileSizeMismatch(let index, let expected, let actual):
+            "grid image \(index) has \(actual) values, expected \(expected) (tileWidth × tileHeight)"
+        case .encoderFailed(let message):
+            "PNG encoding failed: \(message)"
+        }
+    }
+
+    /// Checks that `pixels` bytes fill a `width`×`height` image with `channels` bytes per pixel.
+    static func checkPixels(_ pixels: Int, width: Int, height: Int, channels: Int) throws(ImageError) {
+        guard width > 0, height > 0,
+              case (let area, false) = width.multipliedReportingOverflow(by: height),
+              case (let expected, false) = area.multipliedReportingOverflow(by: channels)
+        else {
+            throw .invalidSize(width: width, height: height)
+        }
+        guard pixels == expected else { throw .pixelCountMismatch(expected: expected, actual: pixels) }
+    }
+}

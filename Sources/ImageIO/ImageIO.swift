@@ -1,1 +1,0 @@
-// The ImageIO module: see its README.md. (Being built.)

@@ -1,1 +1,0 @@
-// The SafeTensors module: see its README.md. (Being built.)

@@ -1,0 +1,133 @@
+extension SafeTensorsFile {
+    /// The largest header accepted (100 MB, as in the reference implementation): a corrupt
+    /// length field must not make the reader allocate or scan gigabytes.
+    public static let maximumHeaderLength = 100_000_000
+
+    /// Reads a safetensors file from its bytes, validating everything before using any of it.
+    ///
+    /// Checks the header length, UTF-8, JSON syntax, the metadata, each tensor's dtype (F32),
+    /// shape and byte range, and that the ranges tile the data buffer exactly, in order, with no
+    /// gaps, overlaps or trailing bytes. Never traps on malformed input.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - source: a display name for error messages, usually the path.
+    public static func decode(_ bytes: [UInt8], source: String) throws(SafeTensorsError) -> SafeTensorsFile {
+        guard bytes.count >= 8 else { throw .fileTooShort(source: source, size: bytes.count) }
+        let length = bytes[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard length <= UInt64(maximumHeaderLength) else {
+            throw .headerTooLarge(source: source, length: length)
+        }
+        guard length <= UInt64(bytes.count - 8) else {
+            throw .headerBeyondFile(source: source, length: length, available: bytes.count - 8)
+        }
+        let dataStart = 8 + Int(length)
+        let header = Array(bytes[8..<dataStart])
+        let members = try parseHeader(header, source: source)
+
+        var seen = Set<String>()
+        var metadata: [String: String] = [:]
+        var entries: [TensorEntry] = []
+        for member in members {
+            guard seen.insert(member.key).inserted else {
+                throw .duplicateName(source: source, name: member.key)
+            }
+            if member.key == metadataKey {
+                metadata = try decodeMetadata(member.value, source: source)
+            } else {
+                entries.append(try TensorEntry(name: member.key, json: member.value, source: source))
+            }
+        }
+
+        let ordered = try checkLayout(entries, bufferSize: bytes.count - dataStart, source: source)
+        let tensors = ordered.map { entry in
+            Tensor(validatedName: entry.name, shape: entry.shape,
+                   values: readFloats(bytes, from: dataStart + entry.begin, count: entry.elementCount))
+        }
+        return SafeTensorsFile(validatedTensors: tensors, metadata: metadata)
+    }
+
+    /// Parses the header into the members of its top-level object.
+    private static func parseHeader(_ header: [UInt8], source: String)
+        throws(SafeTensorsError) -> [JSONValue.Member]
+    {
+        guard String(validating: header, as: UTF8.self) != nil else {
+            throw .headerNotUTF8(source: source)
+        }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(header)
+        } catch {
+            throw .headerNotJSON(source: source, detail: "\(error.message) at header byte \(error.offset)")
+        }
+        guard case .object(let members) = json else {
+            throw .headerNotObject(source: source, found: json.kindDescription)
+        }
+        // The format requires '{' as the very first byte; only trailing padding is allowed.
+        guard header.first == UInt8(ascii: "{") else {
+            throw .headerNotObject(source: source, found: "whitespace before it")
+        }
+        return members
+    }
+
+    private static func decodeMetadata(_ json: JSONValue, source: String)
+        throws(SafeTensorsError) -> [String: String]
+    {
+        guard case .object(let members) = json else {
+            throw .invalidMetadata(source: source, detail: "found \(json.kindDescription)")
+        }
+        var metadata: [String: String] = [:]
+        for member in members {
+            guard case .string(let value) = member.value else {
+                throw .invalidMetadata(source: source,
+                                       detail: "key \(member.key.quotedForMessage) holds "
+                                           + "\(member.value.kindDescription)")
+            }
+            guard metadata.updateValue(value, forKey: member.key) == nil else {
+                throw .invalidMetadata(source: source,
+                                       detail: "key \(member.key.quotedForMessage) appears twice")
+            }
+        }
+        return metadata
+    }
+
+    /// Checks that the byte ranges lie inside the buffer and tile it exactly; returns the entries
+    /// in buffer order.
+    private static func checkLayout(_ entries: [TensorEntry], bufferSize: Int, source: String)
+        throws(SafeTensorsError) -> [TensorEntry]
+    {
+        for entry in entries where entry.end > bufferSize {
+            throw .offsetsOutOfRange(source: source, name: entry.name, end: entry.end, bufferSize: bufferSize)
+        }
+        // Empty tensors share their offset with a neighbour; ordering by end then name keeps the
+        // result deterministic.
+        let ordered = entries.sorted { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }
+        var cursor = 0
+        var previousName = ""
+        for entry in ordered {
+            if entry.begin < cursor {
+                throw .overlap(source: source, name: entry.name, begin: entry.begin,
+                               previousName: previousName, previousEnd: cursor)
+            }
+            if entry.begin > cursor {
+                throw .gap(source: source, name: entry.name, begin: entry.begin, previousEnd: cursor)
+            }
+            cursor = entry.end
+            previousName = entry.name
+        }
+        guard cursor == bufferSize else {
+            throw .uncoveredBytes(source: source, covered: cursor, bufferSize: bufferSize)
+        }
+        return ordered
+    }
+
+    /// Reads `count` little-endian F32 values starting at byte `start` (already bounds-checked).
+    private static func readFloats(_ bytes: [UInt8], from start: Int, count: Int) -> [Float] {
+        bytes.withUnsafeBytes { raw in
+            (0..<count).map { index in
+                let bits = raw.loadUnaligned(fromByteOffset: start + 4 * index, as: UInt32.self)
+                return Float(bitPattern: UInt32(littleEndian: bits))
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+extension SafeTensorsFile {
+    /// The file's bytes: header length, JSON header padded to 8 bytes, then the F32 data.
+    ///
+    /// Tensors are laid out contiguously in ``tensors`` order; metadata keys are written sorted,
+    /// so equal files encode to equal bytes.
+    public func encoded() -> [UInt8] {
+        let header = headerBytes()
+        let dataSize = tensors.reduce(0) { $0 + $1.values.count * 4 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8 + header.count + dataSize)
+        withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: header)
+        for tensor in tensors {
+            for value in tensor.values {
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+        return bytes
+    }
+
+    /// The JSON header with trailing spaces so that the data starts at a multiple of 8, which
+    /// lets readers map F32 data in place with correct alignment.
+    private func headerBytes() -> [UInt8] {
+        var members: [String] = []
+        if !metadata.isEmpty {
+            let pairs = metadata.keys.sorted().map { key in
+                "\(Self.jsonString(key)):\(Self.jsonString(metadata[key] ?? ""))"
+            }
+            members.append("\(Self.jsonString(Self.metadataKey)):{\(pairs.joined(separator: ","))}")
+        }
+        var offset = 0
+        for tensor in tensors {
+            let end = offset + tensor.values.count * 4
+            let shape = tensor.shape.map(String.init).joined(separator: ",")
+            members.append(
+                "\(Self.jsonString(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
+                    + "\"data_offsets\":[\(offset),\(end)]}")
+            offset = end
+        }
+        var header = Array("{\(members.joined(separator: ","))}".utf8)
+        let padding = (8 - header.count % 8) % 8
+        header.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
+        return header
+    }
+
+    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
+    private static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{0}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
