@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // C interop: each C library is reached through exactly one target.
         .target(name: "CBLAS", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CKernels",
+                cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; shim.h sets what it needs.
@@ -24,11 +26,11 @@ let package = Package(
 
         .target(name: "Observer", exclude: ["README.md"]),
         .target(name: "NeuralNet",
-                dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
+                dependencies: ["CBLAS", "CKernels", .product(name: "RealModule", package: "swift-numerics")],
                 swiftSettings: numericSettings),
         .target(name: "Datasets", dependencies: ["NeuralNet", "CZlib"], swiftSettings: numericSettings),
-        .target(name: "SafeTensors"),
-        .target(name: "ImageIO", dependencies: ["CPNG"]),
+        .target(name: "SafeTensors", exclude: ["README.md"]),
+        .target(name: "ImageIO", dependencies: ["CPNG"], exclude: ["README.md"]),
         .target(name: "GAN", dependencies: ["NeuralNet", "Observer", "Datasets", "SafeTensors"],
                 swiftSettings: numericSettings),
         .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Datasets", "SafeTensors"],

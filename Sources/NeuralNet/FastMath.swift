@@ -10,7 +10,9 @@ public enum FastMath {
     @inlinable @inline(__always)
     public static func exp(_ x: Float) -> Float {
         let clamped = Swift.min(Swift.max(x, -87), 88)
-        let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)  // x · log2(e)
+        // Round x · log2(e) to nearest by adding and removing 1.5 · 2^23, which pushes the
+        // fraction out of the mantissa; unlike `rounded()` (a libm call) this vectorises.
+        let n = (clamped * 1.442_695_04 + 12_582_912) - 12_582_912
         // f = x − n·ln2 with ln2 split in two (355/512 exactly, plus the rest) so the product
         // with n loses no bits (Cody & Waite); |f| ≤ ln2 / 2.
         let f = (clamped - n * 0.693_359_375) + n * 2.121_944_4e-4

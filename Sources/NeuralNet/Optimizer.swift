@@ -1,3 +1,4 @@
+import CKernels
 import Dispatch
 import RealModule
 
@@ -84,17 +85,28 @@ public final class Adam<T: BLASScalar>: Optimizer, @unchecked Sendable {
     @inlinable
     func update(parameter: Parameter<T>, moments index: Int, range: Range<Int>, stepSize: T,
                 correction2Root: T) {
-        let p = parameter.value.pointer, g = parameter.gradient.pointer
-        let m = firstMoments[index].pointer, v = secondMoments[index].pointer
-        let b1 = beta1, b2 = beta2, eps = epsilon
-        let oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2
-        for i in range {
+        let start = range.lowerBound
+        let p = parameter.value.pointer + start, g = parameter.gradient.pointer + start
+        let m = firstMoments[index].pointer + start, v = secondMoments[index].pointer + start
+        if T.self == Float.self {
+            // The vectorised kernel (see CKernels); same formula, same rounding.
+            p.withMemoryRebound(to: Float.self, capacity: range.count) { p in
+            g.withMemoryRebound(to: Float.self, capacity: range.count) { g in
+            m.withMemoryRebound(to: Float.self, capacity: range.count) { m in
+            v.withMemoryRebound(to: Float.self, capacity: range.count) { v in
+                gs_adam_f32(p, g, m, v, range.count, Float(beta1), Float(beta2), Float(epsilon),
+                            Float(stepSize), Float(correction2Root))
+            }}}}
+            return
+        }
+        let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2
+        for i in 0..<range.count {
             let gi = g[i]
-            let mi = b1 * m[i] + oneMinusB1 * gi
-            let vi = b2 * v[i] + oneMinusB2 * gi * gi
+            let mi = beta1 * m[i] + oneMinusBeta1 * gi
+            let vi = beta2 * v[i] + oneMinusBeta2 * gi * gi
             m[i] = mi
             v[i] = vi
-            p[i] -= stepSize * mi / (vi.squareRoot() / correction2Root + eps)
+            p[i] -= stepSize * mi / (vi.squareRoot() / correction2Root + epsilon)
         }
     }
 }
