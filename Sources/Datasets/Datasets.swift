@@ -1,1 +1,0 @@
-// The Datasets module: see its README.md. (Being built.)
