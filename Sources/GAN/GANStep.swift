@@ -62,12 +62,8 @@ public final class GANStep: @unchecked Sendable {
     private func updateDiscriminator(into result: inout StepResult) {
         let features = model.generator.outputSize
         let input = discriminatorInput.pointer
-        for row in 0..<batch {
-            let index = rng.index(below: dataset.count)
-            dataset.samples.withUnsafeBufferPointer { samples in
-                (input + row * features).update(from: samples.baseAddress! + index * features, count: features)
-            }
-        }
+        let picks = (0..<batch).map { _ in rng.index(below: dataset.count) }
+        dataset.copyBatch(indices: picks, into: input)
         realSamplesSeen += batch
         fillNoise()
         let fakes = model.generator.forward(noise.pointer, batch: batch)  // no backward: G is fixed

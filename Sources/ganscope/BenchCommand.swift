@@ -61,8 +61,7 @@ struct BenchCommand: ParsableCommand {
     static func randomImages(count: Int, width: Int, height: Int, seed: UInt64) -> Dataset {
         var rng = SeededRNG(seed: seed, stream: 99)
         let samples = (0..<(count * width * height)).map { _ in rng.uniform() * 2 - 1 }
-        return Dataset(name: "random", shape: .image(width: width, height: height), count: count,
-                       samples: samples)
+        return Dataset(name: "random", shape: .image(width: width, height: height), samples: samples)
     }
 }
 
