@@ -1,0 +1,104 @@
+import Foundation
+import GAN
+import Observer
+
+/// Headless mode's view of training: a progress bar with rate and ETA on a terminal, plain
+/// lines when piped. Subscribed to the trainer's events; prints from the training thread, which
+/// is fine here since nothing else draws.
+final class HeadlessReporter: @unchecked Sendable {
+    private let totalSteps: Int?
+    private let isTerminal: Bool
+    private let lock = NSLock()
+    private var lastPrinted = -Double.infinity  // guarded by lock
+    private var lastMetrics: StepMetrics?       // guarded by lock
+    private let interval: Double
+
+    init(totalSteps: Int?, isTerminal: Bool) {
+        self.totalSteps = totalSteps
+        self.isTerminal = isTerminal
+        interval = isTerminal ? 0.1 : 2.0
+    }
+
+    func handle(_ event: TrainerEvent) {
+        switch event {
+        case .started(let info):
+            let resumed = info.startStep > 0 ? ", resuming at step \(info.startStep)" : ""
+            printLine("""
+                ganscope: \(info.datasetName) (\(info.datasetCount) samples), \(info.architecture.summary), \
+                \(info.config.loss.rawValue) loss, K=\(info.config.discriminatorSteps), M=\(info.config.batchSize)\(resumed)
+                """)
+        case .step(let metrics):
+            lock.lock()
+            lastMetrics = metrics
+            let due = metrics.elapsed - lastPrinted >= interval
+            if due { lastPrinted = metrics.elapsed }
+            lock.unlock()
+            if due { show(metrics) }
+        case .state(let state):
+            switch state {
+            case .running, .paused: break
+            case .finished, .stopped:
+                if let metrics = lock.withLock({ lastMetrics }) { show(metrics) }
+                finishLine()
+                printLine("ganscope: \(state == .finished ? "finished" : "stopped") — \(summary())")
+            case .diverged(let reason):
+                finishLine()
+                printError("ganscope: diverged: \(reason)")
+            }
+        case .checkpointSaved(let path, let step):
+            finishLine()
+            printLine("ganscope: saved step \(step) to \(path)")
+        case .warning(let message):
+            finishLine()
+            printError("ganscope: \(message)")
+        case .verdicts, .samples, .generator:
+            break
+        }
+    }
+
+    private func summary() -> String {
+        guard let m = lock.withLock({ lastMetrics }) else { return "no steps run" }
+        return String(format: "%d steps in %.1f s, D loss %.3f, G loss %.3f, D(x) %.3f, D(G(z)) %.3f",
+                      m.step, m.elapsed, m.result.discriminatorLoss, m.result.generatorLoss,
+                      m.result.meanRealScore, m.result.meanFakeScore)
+    }
+
+    private func show(_ m: StepMetrics) {
+        let figures = String(format: "D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f steps/s",
+                             m.result.discriminatorLoss, m.result.generatorLoss, m.result.meanRealScore,
+                             m.result.meanFakeScore, m.stepsPerSecond)
+        guard isTerminal else {
+            printLine("step \(m.step)\(totalSteps.map { "/\($0)" } ?? "")  \(figures)")
+            return
+        }
+        var line = "step \(m.step)"
+        if let total = totalSteps {
+            let fraction = min(1, Double(m.step) / Double(total))
+            let width = 24
+            let filled = Int(fraction * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            let remaining = m.stepsPerSecond > 0 ? Double(total - m.step) / m.stepsPerSecond : 0
+            line = String(format: "[%@] %3.0f%% %d/%d ETA %@", bar, fraction * 100, m.step, total,
+                          Self.duration(remaining))
+        }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + "  " + figures).utf8))
+    }
+
+    private func finishLine() {
+        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    private func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    private func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                         : String(format: "%d:%02d", s / 60, s % 60)
+    }
+}

@@ -1,0 +1,25 @@
+import Datasets
+import ImageIO
+import SafeTensors
+
+/// Writes generated images as one grid picture: PNG or binary PGM, chosen by the file's extension.
+enum SampleImageFile {
+    static func write(images: [[Float]], shape: DataShape, to path: String, columns: Int? = nil,
+                      overwrite: Bool = true) throws {
+        guard case .image(let width, let height) = shape else {
+            throw CLIError("\(path): this data set is 2-D points, not images; nothing to draw")
+        }
+        let columnCount = columns ?? Int(Double(images.count).squareRoot().rounded(.up))
+        let grid = try ImageGrid(tileWidth: width, tileHeight: height, columns: max(1, columnCount))
+            .render(images)
+        let bytes: [UInt8]
+        if path.lowercased().hasSuffix(".pgm") {
+            bytes = try PGMWriter.encode(gray: grid.pixels, width: grid.width, height: grid.height)
+        } else if path.lowercased().hasSuffix(".png") {
+            bytes = try PNGWriter.encode(gray: grid.pixels, width: grid.width, height: grid.height)
+        } else {
+            throw CLIError("\(path): unknown image type; name the file .png or .pgm")
+        }
+        try AtomicFile.write(bytes, to: path, overwrite: overwrite)
+    }
+}
