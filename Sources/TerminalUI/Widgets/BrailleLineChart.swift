@@ -60,7 +60,9 @@ public struct BrailleLineChart: Widget {
         for y in axis.y..<axis.bottom { grid.set(glyphs.vertical, at: axis.x + labelWidth, y, style: axisStyle) }
 
         var canvas = DotCanvas(columns: plot.width, rows: plot.height, braille: glyphs.hasBrailleAndBlocks)
-        let toDot = { (value: Float) -> Int in Self.dotRow(value, range: range, dotHeight: canvas.dotHeight) }
+        // Captures the height, not the canvas: the canvas is borrowed mutably while this runs.
+        let dotHeight = canvas.dotHeight
+        let toDot = { (value: Float) -> Int in Self.dotRow(value, range: range, dotHeight: dotHeight) }
         for reference in references {
             let y = toDot(reference.value)
             for x in stride(from: 0, to: canvas.dotWidth, by: 2) {
