@@ -1,1 +1,0 @@
-// The CursesBackend module: see its README.md. (Being built.)

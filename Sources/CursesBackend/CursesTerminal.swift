@@ -1,0 +1,171 @@
+import CNCursesW
+import Synchronization
+import TerminalUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal screen through curses: setup and teardown, key input and drawing of a
+/// ``CellGrid``. The only type in ganscope that talks to curses.
+///
+/// Use it from the main thread only (curses is not thread-safe); one may be open at a time.
+///
+/// ```swift
+/// let terminal = try CursesTerminal.open()
+/// defer { terminal.close() }
+/// while true {
+///     if let key = terminal.readKey(timeoutMilliseconds: 33), key == .char("q") { break }
+///     terminal.draw(view(state, terminal.size))
+/// }
+/// ```
+public final class CursesTerminal {
+    /// Where the screen goes.
+    public enum Output: Sendable {
+        /// The process's terminal (stdin/stdout), with TERM from the environment.
+        case terminal
+        /// Nowhere: /dev/null with the given terminal type, for tests without a TTY.
+        case nullDevice(term: String)
+    }
+
+    /// Whether a terminal is open in this process.
+    private static let anyOpen = Mutex(false)
+
+    public let colorDepth: ColorDepth
+    /// Whether the locale's character set is UTF-8 (choose `Glyphs.unicode` then).
+    public let isUTF8: Bool
+    public private(set) var isOpen = true
+
+    private let screen: OpaquePointer
+    /// The standard screen window.
+    let window: UnsafeMutablePointer<WINDOW>
+    private let files: [UnsafeMutablePointer<FILE>]
+    private let hasDefaultColors: Bool
+    var pairs: ColorPairRegistry
+    /// What the screen shows, to skip unchanged cells; nil forces a full redraw.
+    var shown: CellGrid?
+    /// The last style drawn and its curses attributes and pair: neighbouring cells mostly share one.
+    var lastStyle: (style: Style, attributes: attr_t, pair: Int32)?
+    /// A NUL-terminated buffer of code points for one cell, reused for every cell.
+    let text = UnsafeMutablePointer<wchar_t>.allocate(capacity: Int(CCHARW_MAX) + 1)
+
+    /// Starts curses on `output`: sets the locale from the environment, then cbreak, no echo,
+    /// keypad keys, no newline translation, hidden cursor and, when available, colours with the
+    /// terminal's default background.
+    /// - Parameter locale: passed to `setlocale(LC_ALL, …)`; "" means the environment's.
+    public static func open(_ output: Output = .terminal, locale: String = "") throws(CursesError) -> CursesTerminal {
+        let claimed = anyOpen.withLock { open in
+            defer { open = true }
+            return !open
+        }
+        guard claimed else { throw .alreadyOpen }
+        do {
+            return try CursesTerminal(output: output, locale: locale)
+        } catch {
+            anyOpen.withLock { $0 = false }
+            throw error
+        }
+    }
+
+    private init(output: Output, locale: String) throws(CursesError) {
+        setlocale(LC_ALL, locale)
+        isUTF8 = ganscope_codeset_is_utf8() != 0
+        let term: String
+        switch output {
+        case .terminal:
+            term = getenv("TERM").map { String(cString: $0) } ?? ""
+            guard let started = newterm(nil, ganscope_stdout(), ganscope_stdin()) else { throw .cannotStartTerminal(term: term) }
+            screen = started
+            files = []
+        case .nullDevice(let name):
+            term = name
+            guard let output = ganscope_open_null("w") else { throw .cannotOpenNullDevice }
+            guard let input = ganscope_open_null("r") else {
+                fclose(output)
+                throw .cannotOpenNullDevice
+            }
+            guard let started = newterm(name, output, input) else {
+                fclose(output)
+                fclose(input)
+                throw .cannotStartTerminal(term: term)
+            }
+            screen = started
+            files = [output, input]
+        }
+        set_term(screen)
+        // ESC alone must not wait a second for a possible escape sequence.
+        set_escdelay(25)
+        guard let standard = ganscope_stdscr() else { throw .cannotStartTerminal(term: term) }
+        window = standard
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        leaveok(window, true)
+        curs_set(0)
+        if has_colors() {
+            start_color()
+            hasDefaultColors = use_default_colors() == OK
+            let colors = ganscope_colors()
+            colorDepth = colors >= 256 ? .colors256 : colors >= 8 ? .colors8 : .monochrome
+        } else {
+            hasDefaultColors = false
+            colorDepth = .monochrome
+        }
+        pairs = ColorPairRegistry(capacity: Int(ganscope_color_pairs()))
+    }
+
+    deinit {
+        close()
+        text.deallocate()
+    }
+
+    /// The screen size in cells (it changes after ``Key/resize``).
+    public var size: (columns: Int, rows: Int) {
+        guard isOpen else { return (0, 0) }
+        return (Int(ganscope_columns(window)), Int(ganscope_rows(window)))
+    }
+
+    /// Restores the terminal (endwin) and frees the screen. Safe to call more than once, and from
+    /// an exit path after the loop has ended.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        endwin()
+        delscreen(screen)
+        for file in files { fclose(file) }
+        Self.anyOpen.withLock { $0 = false }
+    }
+
+    /// Waits up to `timeoutMilliseconds` for a key (the UI's frame tick); nil on timeout, after a
+    /// signal, or once closed. 0 polls, a negative timeout waits forever.
+    public func readKey(timeoutMilliseconds: Int32) -> Key? {
+        guard isOpen else { return nil }
+        wtimeout(window, timeoutMilliseconds)
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == ganscope_key_code_yes() && Int32(bitPattern: code) == ganscope_key_resize() {
+            // The old picture is gone or misplaced after a resize.
+            shown = nil
+        }
+        return Key.decode(status: status, code: code)
+    }
+
+    /// Forgets the colour pairs (call after a theme change) and redraws everything next frame.
+    public func resetColors() {
+        pairs.reset()
+        lastStyle = nil
+        shown = nil
+    }
+
+    /// The curses colour number for a colour at this terminal's depth.
+    func cursesColor(_ color: Color, foreground: Bool) -> Int32 {
+        switch color {
+        case .default:
+            return hasDefaultColors ? -1 : (foreground ? Int32(COLOR_WHITE) : Int32(COLOR_BLACK))
+        case .indexed(let index):
+            guard colorDepth == .colors8, case .indexed(let basic) = color.nearestBasic else { return Int32(index) }
+            return Int32(basic)
+        }
+    }
+}

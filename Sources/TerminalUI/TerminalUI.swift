@@ -1,1 +1,0 @@
-// The TerminalUI module: see its README.md. (Being built.)

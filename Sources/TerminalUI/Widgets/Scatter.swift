@@ -1,0 +1,103 @@
+/// 2-D points of several series inside fixed data bounds, optionally over a heat map.
+///
+/// Points are braille dots (2×4 per cell) or half blocks (1×2 per cell, each half its own
+/// colour); with ASCII glyphs, one mark per cell. The heat map colours cell backgrounds from the
+/// ramp with 256 colours and falls back to shade characters otherwise. Points outside the bounds
+/// are not drawn.
+public struct Scatter: Widget {
+    /// The sub-cell resolution of points.
+    public enum Resolution: Sendable {
+        case braille, halfBlock
+    }
+
+    public var series: [ScatterSeries]
+    public var xRange: ClosedRange<Float>
+    public var yRange: ClosedRange<Float>
+    public var resolution: Resolution
+    public var heatMap: HeatMap?
+    public var ramp: ColorRamp
+    public var depth: ColorDepth
+    public var glyphs: Glyphs
+
+    public init(series: [ScatterSeries], xRange: ClosedRange<Float>, yRange: ClosedRange<Float>,
+                resolution: Resolution = .braille, heatMap: HeatMap? = nil, ramp: ColorRamp = .grey,
+                depth: ColorDepth, glyphs: Glyphs) {
+        self.series = series
+        self.xRange = xRange
+        self.yRange = yRange
+        self.resolution = resolution
+        self.heatMap = heatMap
+        self.ramp = ramp
+        self.depth = depth
+        self.glyphs = glyphs
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect) {
+        guard area.width > 0, area.height > 0,
+              xRange.upperBound > xRange.lowerBound, yRange.upperBound > yRange.lowerBound else { return }
+        if let heatMap { drawHeat(heatMap, into: &grid, area: area) }
+        if resolution == .halfBlock && glyphs.hasBrailleAndBlocks {
+            drawHalfBlocks(into: &grid, area: area)
+        } else {
+            var canvas = DotCanvas(columns: area.width, rows: area.height, braille: glyphs.hasBrailleAndBlocks)
+            for (index, line) in series.enumerated() {
+                for point in line.points {
+                    guard let dot = position(point, across: canvas.dotWidth, down: canvas.dotHeight) else { continue }
+                    canvas.set(dot.x, dot.y, style: line.style, mark: glyphs.plotMark(index))
+                }
+            }
+            canvas.render(into: &grid, x: area.x, y: area.y)
+        }
+    }
+
+    /// The sub-cell position of a point on a `across`×`down` raster, nil outside the bounds.
+    private func position(_ point: SIMD2<Float>, across: Int, down: Int) -> (x: Int, y: Int)? {
+        guard xRange.contains(point.x), yRange.contains(point.y) else { return nil }
+        let u = (point.x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
+        let v = (yRange.upperBound - point.y) / (yRange.upperBound - yRange.lowerBound)
+        return (min(Int(u * Float(across)), across - 1), min(Int(v * Float(down)), down - 1))
+    }
+
+    private func drawHeat(_ heatMap: HeatMap, into grid: inout CellGrid, area: Rect) {
+        for row in 0..<area.height {
+            let y = yRange.upperBound - (Float(row) + 0.5) / Float(area.height) * (yRange.upperBound - yRange.lowerBound)
+            for column in 0..<area.width {
+                let x = xRange.lowerBound + (Float(column) + 0.5) / Float(area.width) * (xRange.upperBound - xRange.lowerBound)
+                guard let level = heatMap.level(x: x, y: y, xRange: xRange, yRange: yRange) else { continue }
+                let cell = depth == .colors256
+                    ? Cell(" ", style: Style(background: ramp.color(at: level)))
+                    : Shading.cell(level: level, depth: depth, glyphs: glyphs, ramp: ramp)
+                grid[area.x + column, area.y + row] = cell
+            }
+        }
+    }
+
+    /// Points as coloured cell halves: `▀`/`▄` over the existing background, or `▀` with both
+    /// colours when both halves are lit.
+    private func drawHalfBlocks(into grid: inout CellGrid, area: Rect) {
+        var halves = [Color?](repeating: nil, count: area.width * area.height * 2)
+        for line in series {
+            for point in line.points {
+                guard let dot = position(point, across: area.width, down: area.height * 2) else { continue }
+                halves[dot.y * area.width + dot.x] = line.style.foreground
+            }
+        }
+        for row in 0..<area.height {
+            for column in 0..<area.width {
+                let top = halves[2 * row * area.width + column], bottom = halves[(2 * row + 1) * area.width + column]
+                let x = area.x + column, y = area.y + row
+                let background = grid[x, y].style.background
+                switch (top, bottom) {
+                case let (top?, bottom?):
+                    grid.set(glyphs.upperHalf, at: x, y, style: Style(foreground: top, background: bottom))
+                case let (top?, nil):
+                    grid.set(glyphs.upperHalf, at: x, y, style: Style(foreground: top, background: background))
+                case let (nil, bottom?):
+                    grid.set(glyphs.lowerHalf, at: x, y, style: Style(foreground: bottom, background: background))
+                case (nil, nil):
+                    continue
+                }
+            }
+        }
+    }
+}
