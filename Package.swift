@@ -36,10 +36,10 @@ let package = Package(
                 swiftSettings: numericSettings),
         .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Datasets", "SafeTensors"],
                 swiftSettings: numericSettings),
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", exclude: ["README.md"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Metrics", "Observer", "Datasets",
                                                   "NeuralNet", "TOMLKit"]),
-        .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
+        .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(name: "ganscope", dependencies: [
             "GAN", "Metrics", "Datasets", "NeuralNet", "SafeTensors", "ImageIO", "Observer",
             "Dashboard", "CursesBackend", "TerminalUI",
