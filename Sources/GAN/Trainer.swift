@@ -14,6 +14,8 @@ public final class Trainer: @unchecked Sendable {
     public let gan: GANStep
     /// Writes a checkpoint and returns its path; called on the training queue between steps.
     public typealias CheckpointWriter = @Sendable (GANStep) throws -> String
+    /// Measures learning metrics; called on the training queue between steps.
+    public typealias Evaluator = @Sendable (GANStep) -> EvaluationReport
 
     private let queue = DispatchQueue(label: "ganscope.trainer", qos: .userInitiated)
     private let control = NSCondition()
@@ -23,16 +25,20 @@ public final class Trainer: @unchecked Sendable {
     private var snapshotRequested = false   // guarded by control
     private let checkpointWriter: CheckpointWriter?
     private let checkpointEvery: Int?
+    private let evaluator: Evaluator?
+    private let evaluateEvery: Int?
     private let publishInterval: Double
     private let startStep: Int
 
     /// - Parameters:
     ///   - publishInterval: seconds between sample/generator/verdict events (steps go out every step).
     public init(gan: GANStep, checkpointWriter: CheckpointWriter? = nil, checkpointEvery: Int? = nil,
-                publishInterval: Double = 0.25) {
+                evaluator: Evaluator? = nil, evaluateEvery: Int? = nil, publishInterval: Double = 0.25) {
         self.gan = gan
         self.checkpointWriter = checkpointWriter
         self.checkpointEvery = checkpointEvery
+        self.evaluator = evaluator
+        self.evaluateEvery = evaluateEvery
         self.publishInterval = publishInterval
         startStep = gan.stepCount
     }
@@ -94,6 +100,9 @@ public final class Trainer: @unchecked Sendable {
                                           stepsPerSecond: throughput.stepsPerSecond,
                                           elapsed: throughput.elapsed)))
             if let every = checkpointEvery, gan.stepCount % every == 0 { writeCheckpoint() }
+            if let evaluator, let every = evaluateEvery, gan.stepCount % every == 0 {
+                events.send(.evaluation(evaluator(gan)))
+            }
             if throughput.elapsed - lastPublish >= publishInterval {
                 publishImages()
                 lastPublish = throughput.elapsed
@@ -170,6 +179,11 @@ public final class Trainer: @unchecked Sendable {
                                                  shape: shape)))
         if !gan.lastRealScores.isEmpty {
             events.send(.verdicts(Verdicts(step: step, real: gan.lastRealScores, fake: gan.lastFakeScores)))
+        }
+        if case .points = shape, let bounds = gan.dataset.pointBounds {
+            events.send(.decisionSurface(DecisionSurface(
+                step: step, discriminator: gan.model.discriminator, xRange: bounds.x, yRange: bounds.y,
+                columns: 64, rows: 32)))
         }
     }
 

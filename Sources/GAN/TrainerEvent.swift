@@ -11,6 +11,10 @@ public enum TrainerEvent: Sendable {
     case samples(SampleImages)
     /// A copy of G's weights for the latent explorer.
     case generator(GeneratorSnapshot)
+    /// 2-D data sets: D's output over the plane.
+    case decisionSurface(DecisionSurface)
+    /// Learning metrics, every `--eval-every` steps.
+    case evaluation(EvaluationReport)
     case state(TrainerState)
     case checkpointSaved(path: String, step: Int)
     /// Something went wrong but training goes on (e.g. a snapshot could not be written).

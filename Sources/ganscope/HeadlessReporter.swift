@@ -51,7 +51,7 @@ final class HeadlessReporter: @unchecked Sendable {
         case .warning(let message):
             finishLine()
             printError("ganscope: \(message)")
-        case .verdicts, .samples, .generator:
+        case .verdicts, .samples, .generator, .decisionSurface, .evaluation:
             break
         }
     }
