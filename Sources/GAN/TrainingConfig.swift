@@ -30,3 +30,17 @@ public enum OptimizerKind: String, Sendable, Codable, CaseIterable {
     case adam
     case sgd
 }
+
+extension TrainingConfig {
+    /// Defaults suited to the data set `spec` names: 2-D toy sets train small networks, where a
+    /// larger learning rate converges in seconds; images keep DESIGN.md's reference settings.
+    public static func defaults(for spec: String) -> TrainingConfig {
+        var config = TrainingConfig()
+        config.dataset = spec
+        if ["ring", "grid", "spiral"].contains(spec) {
+            config.learningRateG = 1e-3
+            config.learningRateD = 1e-3
+        }
+        return config
+    }
+}

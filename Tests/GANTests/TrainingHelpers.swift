@@ -1,0 +1,46 @@
+import Datasets
+import GAN
+import NeuralNet
+
+/// Builds a small, fast training setup for tests.
+func makeGAN(dataset spec: String, seed: UInt64 = 7, batch: Int = 64, steps: Int? = nil,
+             threads: Int = 1, configure: (inout TrainingConfig) -> Void = { _ in }) throws -> GANStep {
+    var config = TrainingConfig.defaults(for: spec)
+    config.dataset = spec
+    config.seed = seed
+    config.batchSize = batch
+    config.steps = steps
+    config.threads = threads
+    configure(&config)
+    // OpenBLAS's thread count is process-wide; tests fix it so results do not depend on it.
+    BLAS.threads = threads
+    // Synthetic images are slow to draw in a debug build: a few hundred suffice here.
+    let count = ["faces", "digits"].contains(spec) ? 256 : 5_000
+    let dataset = try DatasetCatalog.load(spec, seed: seed, count: count)
+    let architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount,
+                                         latentDimension: config.latentDimension)
+    return GANStep(model: GANModel(architecture: architecture, seed: seed, sampleCount: 16),
+                   config: config, dataset: dataset)
+}
+
+/// The mode-collapse protocol: generated points within 3σ of their nearest mode are "high
+/// quality"; a mode is captured if it is the nearest mode of at least one such point.
+func capturedModes(of gan: GANStep, points: Int = 2_500) -> (captured: Int, highQuality: Double) {
+    guard let mixture = gan.dataset.mixture else { return (0, 0) }
+    var rng = SeededRNG(seed: 99)
+    let z = gan.model.latentDimension
+    let noise = (0..<(points * z)).map { _ in rng.gaussian() }
+    let output = noise.withUnsafeBufferPointer { gan.model.generator.forward($0.baseAddress!, batch: points) }
+    var captured = Set<Int>()
+    var good = 0
+    for i in 0..<points {
+        let point = SIMD2<Float>(output[2 * i], output[2 * i + 1])
+        let distances = mixture.centers.map { (($0 - point) * ($0 - point)).sum().squareRoot() }
+        let nearest = distances.indices.min { distances[$0] < distances[$1] } ?? 0
+        if distances[nearest] <= 3 * mixture.sigma {
+            good += 1
+            captured.insert(nearest)
+        }
+    }
+    return (captured.count, Double(good) / Double(points))
+}
