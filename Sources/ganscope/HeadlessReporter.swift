@@ -81,7 +81,9 @@ final class HeadlessReporter: @unchecked Sendable {
             line = String(format: "[%@] %3.0f%% %d/%d ETA %@", bar, fraction * 100, m.step, total,
                           Self.duration(remaining))
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + "  " + figures).utf8))
+        // Clip to the terminal's width: a wrapped line could not be redrawn in place.
+        let text = String((line + "  " + figures).prefix(max(10, Self.terminalColumns() - 1)))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
     }
 
     private func finishLine() {
@@ -94,6 +96,13 @@ final class HeadlessReporter: @unchecked Sendable {
 
     private func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Columns of the terminal on standard error (80 if it cannot tell).
+    private static func terminalColumns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -56,7 +56,11 @@ struct TrainCommand: ParsableCommand {
         if let logger { subscriptions.append(trainer.events.subscribe(logger.handle)) }
 
         // Ctrl-C and SIGTERM stop training between steps, so the run ends cleanly.
-        let interrupts = StopOnSignals { trainer.stop() }
+        let interrupted = FinalState()
+        let interrupts = StopOnSignals {
+            interrupted.record(.stopped)
+            trainer.stop()
+        }
         trainer.start()
         trainer.waitUntilFinished()
         interrupts.cancel()
@@ -72,6 +76,7 @@ struct TrainCommand: ParsableCommand {
             print("ganscope: wrote \(images.count) samples to \(dumpSamples)")
         }
         if case .diverged = finalState.state { throw ExitCode(2) }
+        if interrupted.state == .stopped { throw ExitCode(130) }  // the shell's code for Ctrl-C
     }
 }
 
