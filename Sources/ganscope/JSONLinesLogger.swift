@@ -18,12 +18,16 @@ final class JSONLinesLogger: @unchecked Sendable {
     private let every: Int
     private let encoder = JSONEncoder()
     private let path: String
+    private var failed = false  // only touched from the trainer's thread
 
     init(path: String, every: Int) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw CLIError("cannot write the log file \(path): check the folder exists and is writable")
+        // open(2), not FileManager.createFile: that one writes a temporary file and renames it
+        // over the path, which would replace a device such as /dev/full or /dev/stdout.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CLIError("cannot write the log file \(path): \(String(cString: strerror(errno)))")
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         self.handle = handle
         self.every = every
         self.path = path
@@ -35,8 +39,14 @@ final class JSONLinesLogger: @unchecked Sendable {
         let line = Line(step: m.step, lossD: m.result.discriminatorLoss, lossG: m.result.generatorLoss,
                         meanDx: m.result.meanRealScore, meanDGz: m.result.meanFakeScore,
                         stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed)
-        guard let data = try? encoder.encode(line) else { return }
-        handle.write(data + Data("\n".utf8))
+        guard !failed, let data = try? encoder.encode(line) else { return }
+        do {
+            try handle.write(contentsOf: data + Data("\n".utf8))
+        } catch {
+            // Disk full or the file vanished: say so once and keep training.
+            failed = true
+            FileHandle.standardError.write(Data("ganscope: stopped logging to \(path): \(error.localizedDescription)\n".utf8))
+        }
     }
 
     func close() { try? handle.close() }

@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import ImageIO
 import SafeTensors
 
@@ -19,6 +20,11 @@ enum SampleImageFile {
             bytes = try PNGWriter.encode(gray: grid.pixels, width: grid.width, height: grid.height)
         } else {
             throw CLIError("\(path): unknown image type; name the file .png or .pgm")
+        }
+        // The atomic write renames over the target: never do that to a device or a folder.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw CLIError("\(path): not a regular file; name a new or existing image file")
         }
         try AtomicFile.write(bytes, to: path, overwrite: overwrite)
     }
