@@ -70,7 +70,8 @@ extension CheckpointInfo {
         } catch {
             throw .invalidMetadata(source: source, key: MetadataKey.architecture, detail: error.detail)
         }
-        guard let created = Self.dateFormatter().date(from: try reader.string(MetadataKey.created)) else {
+        let createdText = try reader.string(MetadataKey.created)
+        guard let created = try? Self.timeFormat.parse(createdText) else {
             throw .invalidMetadata(source: source, key: MetadataKey.created, detail: "not an ISO 8601 time")
         }
         self.init(run: try reader.string(MetadataKey.run), step: try reader.count(MetadataKey.step),

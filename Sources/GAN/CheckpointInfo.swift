@@ -48,11 +48,8 @@ public struct CheckpointInfo: Sendable, Equatable {
     }
 
     /// `created` as ISO 8601 with milliseconds, e.g. "2025-11-27T02:05:00.123Z".
-    public var createdText: String { Self.dateFormatter().string(from: created) }
+    public var createdText: String { created.formatted(Self.timeFormat) }
 
-    static func dateFormatter() -> ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }
+    /// ISO 8601 in UTC with milliseconds.
+    static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 }

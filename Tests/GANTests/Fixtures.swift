@@ -28,9 +28,10 @@ enum Fixtures {
     }
 
     /// A tiny GAN on the ring (G 2-4-2, D 2-4-1, 3 samples) after a few steps: its checkpoint is
-    /// a few hundred bytes, so thousands of variants decode quickly.
-    static func tinyGAN() throws -> GANStep {
+    /// a few hundred bytes, so thousands of variants decode quickly. `steps` is the run's target.
+    static func tinyGAN(steps: Int? = nil) throws -> GANStep {
         var config = ringConfig()
+        config.steps = steps
         config.sampleCount = 3
         config.latentDimension = 2
         config.batchSize = 4
