@@ -55,3 +55,10 @@ public struct Checkpoint: Sendable, Equatable {
         return stride(from: 0, to: fixedNoise.count, by: z).map { Array(fixedNoise[$0..<($0 + z)]) }
     }
 }
+
+extension Checkpoint {
+    /// The generator as the trainer publishes it, for the latent explorer.
+    public var generatorSnapshot: GeneratorSnapshot {
+        GeneratorSnapshot(step: info.step, weights: generator, shape: info.dataShape)
+    }
+}
