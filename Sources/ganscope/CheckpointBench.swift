@@ -6,7 +6,7 @@ import NeuralNet
 /// `ganscope checkpoints --bench`: how long saving and loading a snapshot of the reference model
 /// (faces 32×32: G 64-256-512-1024, D 1024-512-256-1, Adam) take on this machine's disk.
 struct CheckpointBench {
-    let repeats = 7
+    let repeats = 11
 
     func run() throws {
         try BLAS.load()
