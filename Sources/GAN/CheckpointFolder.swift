@@ -36,6 +36,12 @@ public final class CheckpointFolder: @unchecked Sendable {
         var attempt = 1
         while true {
             let candidate = attempt == 1 ? "\(base).safetensors" : "\(base)-\(attempt).safetensors"
+            // Skipping taken names first saves writing megabytes only to find the name taken;
+            // the write itself still refuses to replace a file created meanwhile.
+            if FileManager.default.fileExists(atPath: candidate), attempt < Self.maximumAttempts {
+                attempt += 1
+                continue
+            }
             do {
                 try checkpoint.write(to: candidate)
                 lock.withLock { lastSavedStep = checkpoint.info.step }
