@@ -48,7 +48,14 @@ public struct CheckpointInfo: Sendable, Equatable {
     }
 
     /// `created` as ISO 8601 with milliseconds, e.g. "2025-11-27T02:05:00.123Z".
-    public var createdText: String { created.formatted(Self.timeFormat) }
+    public var createdText: String {
+        // Built from whole milliseconds: formatting the Date directly truncates, so a time
+        // read back as …325.99999 would print as .325 after being written as .326.
+        let milliseconds = (created.timeIntervalSince1970 * 1000).rounded()
+        let seconds = (milliseconds / 1000).rounded(.down)
+        let whole = Date(timeIntervalSince1970: seconds).formatted(.iso8601)  // "…T02:26:36Z"
+        return whole.dropLast() + String(format: ".%03d", Int(milliseconds - seconds * 1000)) + "Z"
+    }
 
     /// ISO 8601 in UTC with milliseconds.
     static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)

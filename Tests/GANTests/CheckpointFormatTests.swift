@@ -42,6 +42,16 @@ import SafeTensors
         #expect(loaded == original)
     }
 
+    @Test func creationTimeSurvivesToTheMillisecond() throws {
+        var info = CheckpointInfo(of: try Fixtures.tinyGAN(), run: "t")
+        for millisecond in 0..<1000 {
+            info.created = Date(timeIntervalSince1970: 1_764_210_396 + Double(millisecond) / 1000)
+            let text = info.createdText
+            #expect(text.hasSuffix(String(format: ".%03dZ", millisecond)))
+            #expect(try CheckpointInfo(metadata: info.metadata, source: "t").createdText == text)
+        }
+    }
+
     @Test func sgdRunsStoreNoOptimizerState() throws {
         var config = Fixtures.ringConfig()
         config.optimizer = .sgd
