@@ -19,6 +19,8 @@ public final class GANStep: @unchecked Sendable {
     public private(set) var stepCount = 0
     /// Real samples drawn so far (for the epoch count).
     public private(set) var realSamplesSeen = 0
+    /// What the last step measured; nil before the first.
+    public private(set) var lastResult: StepResult?
     /// D's outputs (probabilities) on the last real and fake minibatches.
     public private(set) var lastRealScores: [Float] = []
     public private(set) var lastFakeScores: [Float] = []
@@ -55,7 +57,16 @@ public final class GANStep: @unchecked Sendable {
         for _ in 0..<config.discriminatorSteps { updateDiscriminator(into: &result) }
         updateGenerator(into: &result)
         stepCount += 1
+        lastResult = result
         return result
+    }
+
+    /// Sets the counters a checkpoint records (see `restore(from:)`); the rest of the state is
+    /// reachable through `model`, the optimisers and `rng`.
+    func restoreProgress(stepCount: Int, realSamplesSeen: Int, lastResult: StepResult?) {
+        self.stepCount = stepCount
+        self.realSamplesSeen = realSamplesSeen
+        self.lastResult = lastResult
     }
 
     /// Ascends log D(x) + log(1 − D(G(z))), i.e. descends the BCE of reals as 1 and fakes as 0.

@@ -13,18 +13,38 @@ extension SafeTensorsFile {
     ///   - bytes: the whole file.
     ///   - source: a display name for error messages, usually the path.
     public static func decode(_ bytes: [UInt8], source: String) throws(SafeTensorsError) -> SafeTensorsFile {
-        guard bytes.count >= 8 else { throw .fileTooShort(source: source, size: bytes.count) }
-        let length = bytes[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let dataStart = try headerEnd(lengthField: bytes.prefix(8), fileSize: bytes.count, source: source)
+        let (metadata, ordered) = try decodeHeader(Array(bytes[8..<dataStart]),
+                                                   bufferSize: bytes.count - dataStart, source: source)
+        let tensors = ordered.map { entry in
+            Tensor(validatedName: entry.name, shape: entry.shape,
+                   values: readFloats(bytes, from: dataStart + entry.begin, count: entry.elementCount))
+        }
+        return SafeTensorsFile(validatedTensors: tensors, metadata: metadata)
+    }
+
+    /// Checks the 8-byte header length against the limit and the file size; returns the offset
+    /// where the data buffer starts.
+    static func headerEnd(lengthField: ArraySlice<UInt8>, fileSize: Int, source: String)
+        throws(SafeTensorsError) -> Int
+    {
+        guard lengthField.count == 8, fileSize >= 8 else { throw .fileTooShort(source: source, size: fileSize) }
+        let length = lengthField.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         guard length <= UInt64(maximumHeaderLength) else {
             throw .headerTooLarge(source: source, length: length)
         }
-        guard length <= UInt64(bytes.count - 8) else {
-            throw .headerBeyondFile(source: source, length: length, available: bytes.count - 8)
+        guard length <= UInt64(fileSize - 8) else {
+            throw .headerBeyondFile(source: source, length: length, available: fileSize - 8)
         }
-        let dataStart = 8 + Int(length)
-        let header = Array(bytes[8..<dataStart])
-        let members = try parseHeader(header, source: source)
+        return 8 + Int(length)
+    }
 
+    /// Validates the JSON header against a data buffer of `bufferSize` bytes; returns the metadata
+    /// and the tensor entries in buffer order.
+    static func decodeHeader(_ header: [UInt8], bufferSize: Int, source: String)
+        throws(SafeTensorsError) -> (metadata: [String: String], entries: [TensorEntry])
+    {
+        let members = try parseHeader(header, source: source)
         var seen = Set<String>()
         var metadata: [String: String] = [:]
         var entries: [TensorEntry] = []
@@ -38,13 +58,7 @@ extension SafeTensorsFile {
                 entries.append(try TensorEntry(name: member.key, json: member.value, source: source))
             }
         }
-
-        let ordered = try checkLayout(entries, bufferSize: bytes.count - dataStart, source: source)
-        let tensors = ordered.map { entry in
-            Tensor(validatedName: entry.name, shape: entry.shape,
-                   values: readFloats(bytes, from: dataStart + entry.begin, count: entry.elementCount))
-        }
-        return SafeTensorsFile(validatedTensors: tensors, metadata: metadata)
+        return (metadata, try checkLayout(entries, bufferSize: bufferSize, source: source))
     }
 
     /// Parses the header into the members of its top-level object.

@@ -11,9 +11,15 @@ extension SafeTensorsFile {
         withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: header)
         for tensor in tensors {
+            #if _endian(little)
+            // The file's byte order is the machine's: copy whole tensors (a 16 MB checkpoint in
+            // a few milliseconds instead of ~80 value by value).
+            tensor.values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            #else
             for value in tensor.values {
                 withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
             }
+            #endif
         }
         return bytes
     }

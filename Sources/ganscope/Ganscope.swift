@@ -6,6 +6,7 @@ struct Ganscope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ganscope",
         abstract: "Watch a generative adversarial network learn, live, on the CPU.",
-        subcommands: [TrainCommand.self, BenchCommand.self],
+        subcommands: [TrainCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
+                      ExploreCommand.self, BenchCommand.self],
         defaultSubcommand: TrainCommand.self)
 }

@@ -12,6 +12,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a GAN: live dashboard by default, --headless for a terminal or a pipe.")
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup(title: "Snapshots") var checkpoints: CheckpointOptions
     @Flag(help: "Train without the dashboard: progress bar on a terminal, plain lines when piped.")
     var headless = false
     @Option(name: .customLong("log-jsonl"), help: "Write one JSON object per logged step to FILE.")
@@ -27,13 +28,46 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try BLAS.load()
+        let (gan, savedRun) = try checkpoints.resume.map(resumeGAN)
+            ?? (Self.makeGAN(config: training.config(defaultSteps: 3000)), nil)
+        let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
+            ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
+        let folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
+        let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery)
         guard headless else {
             throw CLIError("the dashboard is not available yet; use --headless")
         }
-        let config = training.config(defaultSteps: 3000)
-        let gan = try Self.makeGAN(config: config)
-        let trainer = Trainer(gan: gan)
         try runHeadless(trainer)
+        try saveOnExit(trainer.gan, to: folder)
+    }
+
+    /// Rebuilds the run saved in `path`: its configuration, with only `--steps` (the total to
+    /// reach) and `--threads` taken from the command line. Also returns the saved run's name.
+    private func resumeGAN(from path: String) throws -> (GANStep, String?) {
+        let checkpoint = try Checkpoint.load(path: path)
+        let saved = checkpoint.info.config
+        let conflicts = training.conflicts(with: saved)
+        guard conflicts.isEmpty else {
+            throw CLIError("\(path): options conflict with the checkpoint: \(conflicts.joined(separator: ", ")); "
+                + "omit them when resuming (only --steps and --threads may change)")
+        }
+        var config = saved
+        config.threads = training.threads ?? saved.threads
+        config.steps = training.steps ?? (headless ? saved.steps : nil)
+        if let target = config.steps, target <= checkpoint.info.step {
+            throw CLIError("\(path): the run is already at step \(checkpoint.info.step) (target \(target)); "
+                + "pass --steps with a larger total to train further")
+        }
+        let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed)
+        return (try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path), checkpoint.info.run)
+    }
+
+    /// `--save-on-exit`: a final snapshot, unless `--checkpoint-every` has just written this step.
+    private func saveOnExit(_ gan: GANStep, to folder: CheckpointFolder) throws {
+        guard checkpoints.saveOnExit else { return }
+        if let path = try folder.saveIfChanged(gan) {
+            print("ganscope: saved step \(gan.stepCount) to \(path)")
+        }
     }
 
     /// Loads the data set and builds fresh networks for `config`.

@@ -2,63 +2,92 @@ import ArgumentParser
 import GAN
 
 /// The options that define a training run, shared by the dashboard and headless mode.
+///
+/// Every option is optional so that, on `--resume`, ganscope can tell the ones the user typed
+/// (and refuse those that contradict the checkpoint) from defaults.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Data set: faces, digits, ring, grid, spiral, or idx:PATH (MNIST-style IDX file or folder).")
-    var dataset = "faces"
+    @Option(help: "Data set: faces, digits, ring, grid, spiral, or idx:PATH (MNIST-style IDX file or folder). (default: faces)")
+    var dataset: String?
 
-    @Option(help: "Generator updates to run (default: until stopped in the dashboard, 3000 headless).")
+    @Option(help: """
+        Generator updates to run (default: until stopped in the dashboard, 3000 headless). \
+        With --resume: the total step to reach, counted from the start of the original run.
+        """)
     var steps: Int?
 
-    @Option(help: "M: real and generated samples per minibatch.")
-    var batch = 64
+    @Option(help: "M: real and generated samples per minibatch. (default: 64)")
+    var batch: Int?
 
-    @Option(help: "K: discriminator updates per generator update.")
-    var k = 1
+    @Option(help: "K: discriminator updates per generator update. (default: 1)")
+    var k: Int?
 
-    @Option(help: "Generator loss: non-saturating (maximise log D(G(z))) or minimax (minimise log(1 - D(G(z)))).")
-    var loss: GANLoss = .nonSaturating
+    @Option(help: "Generator loss: non-saturating (maximise log D(G(z))) or minimax (minimise log(1 - D(G(z)))). (default: non-saturating)")
+    var loss: GANLoss?
 
-    @Option(help: "Optimiser for both networks: adam or sgd.")
-    var optimizer: OptimizerKind = .adam
+    @Option(help: "Optimiser for both networks: adam or sgd. (default: adam)")
+    var optimizer: OptimizerKind?
 
-    @Option(name: .customLong("lr-g"), help: "Generator learning rate.")
-    var learningRateG: Float = 2e-4
+    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002)")
+    var learningRateG: Float?
 
-    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate.")
-    var learningRateD: Float = 2e-4
+    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002)")
+    var learningRateD: Float?
 
     @Option(name: .customLong("z-dim"), help: "Length of the noise vector z (default 64 for images, 8 for 2-D points).")
     var latentDimension: Int?
 
-    @Option(help: "Random seed: the same seed gives the same run (bit-identical with --threads 1).")
-    var seed: UInt64 = 0
+    @Option(help: "Random seed: the same seed gives the same run (bit-identical with --threads 1). (default: 0)")
+    var seed: UInt64?
 
-    @Option(help: "Threads for matrix products and the optimiser.")
-    var threads = 2
+    @Option(help: "Threads for matrix products and the optimiser. (default: 2)")
+    var threads: Int?
 
     func validate() throws {
-        guard batch > 0 else { throw ValidationError("--batch must be positive") }
-        guard k > 0 else { throw ValidationError("--k must be positive") }
-        guard threads > 0 else { throw ValidationError("--threads must be positive") }
+        if let batch, batch <= 0 { throw ValidationError("--batch must be positive") }
+        if let k, k <= 0 { throw ValidationError("--k must be positive") }
+        if let threads, threads <= 0 { throw ValidationError("--threads must be positive") }
         if let steps, steps <= 0 { throw ValidationError("--steps must be positive") }
         if let latentDimension, latentDimension <= 0 { throw ValidationError("--z-dim must be positive") }
-        guard learningRateG > 0, learningRateD > 0 else { throw ValidationError("learning rates must be positive") }
+        for rate in [learningRateG, learningRateD] {
+            if let rate, !(rate > 0) { throw ValidationError("learning rates must be positive") }
+        }
     }
 
+    /// The configuration of a new run: the options given, defaults for the rest.
     func config(defaultSteps: Int?) -> TrainingConfig {
         var config = TrainingConfig()
-        config.dataset = dataset
+        config.dataset = dataset ?? config.dataset
         config.steps = steps ?? defaultSteps
-        config.batchSize = batch
-        config.discriminatorSteps = k
-        config.loss = loss
-        config.optimizer = optimizer
-        config.learningRateG = learningRateG
-        config.learningRateD = learningRateD
-        config.latentDimension = latentDimension
-        config.seed = seed
-        config.threads = threads
+        config.batchSize = batch ?? config.batchSize
+        config.discriminatorSteps = k ?? config.discriminatorSteps
+        config.loss = loss ?? config.loss
+        config.optimizer = optimizer ?? config.optimizer
+        config.learningRateG = learningRateG ?? config.learningRateG
+        config.learningRateD = learningRateD ?? config.learningRateD
+        config.latentDimension = latentDimension ?? config.latentDimension
+        config.seed = seed ?? config.seed
+        config.threads = threads ?? config.threads
         return config
+    }
+
+    /// The options given that contradict `saved` (a checkpoint's configuration), as
+    /// "--batch 32 (checkpoint: 16)"; `--steps` and `--threads` may change on resume.
+    func conflicts(with saved: TrainingConfig) -> [String] {
+        func check<T: Equatable>(_ flag: String, _ given: T?, _ stored: T?) -> String? {
+            guard let given, given != stored else { return nil }
+            return "\(flag) \(given) (checkpoint: \(stored.map { "\($0)" } ?? "default"))"
+        }
+        return [
+            check("--dataset", dataset, saved.dataset),
+            check("--batch", batch, saved.batchSize),
+            check("--k", k, saved.discriminatorSteps),
+            check("--loss", loss?.rawValue, saved.loss.rawValue),
+            check("--optimizer", optimizer?.rawValue, saved.optimizer.rawValue),
+            check("--lr-g", learningRateG, saved.learningRateG),
+            check("--lr-d", learningRateD, saved.learningRateD),
+            check("--z-dim", latentDimension, saved.latentDimension),
+            check("--seed", seed, saved.seed),
+        ].compactMap { $0 }
     }
 }
 

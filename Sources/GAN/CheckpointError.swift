@@ -1,0 +1,69 @@
+import SafeTensors
+
+/// Why a checkpoint could not be read, used or written; each description is one line that
+/// names the file and says what to do.
+public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file is not valid safetensors (or cannot be read at all).
+    case unreadable(SafeTensorsError)
+    /// Valid safetensors, but not written by ganscope (`format` metadata missing or different).
+    case notACheckpoint(source: String, format: String?)
+    /// A ganscope checkpoint of a format version this build does not know.
+    case unsupportedVersion(source: String, version: String)
+    /// A metadata entry is missing or does not parse.
+    case invalidMetadata(source: String, key: String, detail: String)
+    /// The metadata entries contradict each other (e.g. architecture vs. configuration).
+    case inconsistent(source: String, detail: String)
+    /// A tensor the configuration requires is absent.
+    case missingTensor(source: String, name: String)
+    /// A tensor the configuration does not explain is present.
+    case unexpectedTensor(source: String, name: String)
+    /// A tensor's shape differs from the one the architecture implies.
+    case shapeMismatch(source: String, name: String, expected: [Int], found: [Int])
+    /// A tensor holds a value that cannot be right (e.g. a fractional step count).
+    case invalidValue(source: String, name: String, detail: String)
+    /// The checkpoint is valid but does not fit what it is used with (resume options, data set).
+    case incompatible(source: String, detail: String)
+    /// The checkpoint folder could not be created or listed.
+    case folderUnavailable(path: String, reason: String)
+    /// Writing the file failed; nothing was left behind (see `AtomicFileError`).
+    case cannotWrite(AtomicFileError)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let error):
+            "\(error)"
+        case .notACheckpoint(let source, let format):
+            "\(source): not a ganscope checkpoint (format \(format.map { $0.quoted } ?? "missing"), "
+                + "expected \(CheckpointInfo.formatName.quoted))"
+        case .unsupportedVersion(let source, let version):
+            "\(source): checkpoint format version \(version.quoted) is not supported by this build "
+                + "(it reads version \(CheckpointInfo.formatVersion)); use a newer ganscope"
+        case .invalidMetadata(let source, let key, let detail):
+            "\(source): metadata \(key.quoted): \(detail)"
+        case .inconsistent(let source, let detail):
+            "\(source): inconsistent checkpoint: \(detail)"
+        case .missingTensor(let source, let name):
+            "\(source): tensor \(name.quoted) is missing; the file is incomplete or from another model"
+        case .unexpectedTensor(let source, let name):
+            "\(source): unexpected tensor \(name.quoted) for this architecture and optimiser"
+        case .shapeMismatch(let source, let name, let expected, let found):
+            "\(source): tensor \(name.quoted) has shape \(found), but the architecture needs \(expected)"
+        case .invalidValue(let source, let name, let detail):
+            "\(source): tensor \(name.quoted): \(detail)"
+        case .incompatible(let source, let detail):
+            "\(source): \(detail)"
+        case .folderUnavailable(let path, let reason):
+            "\(path): cannot use the checkpoint folder: \(reason)"
+        case .cannotWrite(let error):
+            "\(error)"
+        }
+    }
+}
+
+extension String {
+    /// The string in quotes, escaped and shortened, for messages about untrusted files.
+    var quoted: String {
+        let shortened = count > 80 ? String(prefix(80)) + "…" : self
+        return shortened.debugDescription
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The folder where one run's snapshots go: `<folder>/<run>-<step>.safetensors`, e.g.
+/// `checkpoints/faces-0-000400.safetensors`.
+///
+/// Saving creates the folder if needed, writes atomically, and never replaces a file: if the
+/// name is taken (say, by an earlier run resumed from an older snapshot) it tries `…-000400-2`,
+/// `-3`, …. With `keepLast` it then deletes the oldest snapshots *of the same run* (recognised by
+/// the `run` metadata, not by the file name) beyond that many. Called from the trainer's queue
+/// and, at exit, from the main thread, never at once.
+///
+/// ```swift
+/// let folder = CheckpointFolder(path: "checkpoints", run: "faces-0", keepLast: 5)
+/// let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1000)
+/// ```
+public final class CheckpointFolder: @unchecked Sendable {
+    public let path: String
+    public let run: String
+    /// Snapshots of this run to keep; nil keeps all.
+    public let keepLast: Int?
+    private let lock = NSLock()
+    private var lastSavedStep: Int?  // guarded by lock
+
+    /// - Parameter run: a name made of letters, digits, `.`, `_` and `-` (see ``runName(from:)``).
+    public init(path: String, run: String, keepLast: Int? = nil) {
+        self.path = path
+        self.run = run
+        self.keepLast = keepLast
+    }
+
+    /// Writes a snapshot of `gan` and returns its path. On failure nothing is left behind.
+    public func save(_ gan: GANStep) throws(CheckpointError) -> String {
+        let checkpoint = Checkpoint(of: gan, run: run)
+        try createFolder()
+        let base = "\(path)/\(run)-\(Self.paddedStep(checkpoint.info.step))"
+        var attempt = 1
+        while true {
+            let candidate = attempt == 1 ? "\(base).safetensors" : "\(base)-\(attempt).safetensors"
+            // Skipping taken names first saves writing megabytes only to find the name taken;
+            // the write itself still refuses to replace a file created meanwhile.
+            if FileManager.default.fileExists(atPath: candidate), attempt < Self.maximumAttempts {
+                attempt += 1
+                continue
+            }
+            do {
+                try checkpoint.write(to: candidate)
+                lock.withLock { lastSavedStep = checkpoint.info.step }
+                prune()
+                return candidate
+            } catch .cannotWrite(.alreadyExists) where attempt < Self.maximumAttempts {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Saves unless the last snapshot written through this folder is of the current step
+    /// (`--save-on-exit` right after `--checkpoint-every`); returns the new path, if any.
+    public func saveIfChanged(_ gan: GANStep) throws(CheckpointError) -> String? {
+        guard lock.withLock({ lastSavedStep }) != gan.stepCount else { return nil }
+        return try save(gan)
+    }
+
+    /// A run name made safe for a file name: anything but letters, digits, `.`, `_` and `-`
+    /// becomes `_`, a leading dot too (no hidden files); e.g. "idx:data/mnist-3" → "idx_data_mnist-3".
+    public static func runName(from text: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        var name = String(text.prefix(100).map { allowed.contains($0) ? $0 : "_" })
+        if name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        return name.isEmpty ? "run" : name
+    }
+
+    /// The snapshots in `folder`, newest first (by creation time, then step), read from their
+    /// headers only; files that are not valid ganscope checkpoints come back as failures.
+    public static func list(_ folder: String) throws(CheckpointError)
+        -> (checkpoints: [(path: String, info: CheckpointInfo)], failures: [CheckpointError])
+    {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw .folderUnavailable(path: folder, reason: "cannot list it (\(error.localizedDescription))")
+        }
+        var checkpoints: [(path: String, info: CheckpointInfo)] = []
+        var failures: [CheckpointError] = []
+        for name in names.sorted() where name.hasSuffix(".safetensors") && !name.hasPrefix(".") {
+            let file = "\(folder)/\(name)"
+            do {
+                checkpoints.append((file, try CheckpointInfo.load(path: file)))
+            } catch {
+                failures.append(error)
+            }
+        }
+        checkpoints.sort { ($0.info.created, $0.info.step, $0.path) > ($1.info.created, $1.info.step, $1.path) }
+        return (checkpoints, failures)
+    }
+
+    /// Name collisions tolerated before giving up (a folder full of `-2` … `-999` is a mistake).
+    private static let maximumAttempts = 1_000
+
+    /// Steps padded to six digits so that names sort in step order up to a million steps.
+    private static func paddedStep(_ step: Int) -> String {
+        let digits = String(step)
+        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    private func createFolder() throws(CheckpointError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .folderUnavailable(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Deletes this run's oldest snapshots beyond `keepLast`. Best effort: the new snapshot is
+    /// safe either way, and a file that cannot be deleted is merely left behind.
+    private func prune() {
+        guard let keepLast, let listing = try? Self.list(path) else { return }
+        let mine = listing.checkpoints.filter { $0.info.run == run }
+        for old in mine.dropFirst(keepLast) {
+            try? FileManager.default.removeItem(atPath: old.path)
+        }
+    }
+}

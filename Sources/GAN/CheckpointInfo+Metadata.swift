@@ -1,0 +1,157 @@
+import Datasets
+import Foundation
+import NeuralNet
+
+/// The metadata keys, e.g. `"step": "400"`; all values are strings, as safetensors requires.
+enum MetadataKey {
+    static let format = "format"
+    static let formatVersion = "format_version"
+    static let run = "run"
+    static let step = "step"
+    static let realSamplesSeen = "real_samples_seen"
+    /// The training SeededRNG's four words as a JSON array of integers.
+    static let rng = "rng_state"
+    /// `TrainingConfig` as JSON.
+    static let config = "config"
+    static let dataset = "dataset"
+    /// `ArchitectureRecord` as JSON.
+    static let architecture = "architecture"
+    static let created = "created"
+    static let lossD = "last_loss_d"
+    static let lossG = "last_loss_g"
+    static let meanRealScore = "last_mean_d_real"
+    static let meanFakeScore = "last_mean_d_fake"
+}
+
+extension CheckpointInfo {
+    /// The metadata entries of a checkpoint file.
+    public var metadata: [String: String] {
+        var entries = [
+            MetadataKey.format: Self.formatName,
+            MetadataKey.formatVersion: Self.formatVersion,
+            MetadataKey.run: run,
+            MetadataKey.step: String(step),
+            MetadataKey.realSamplesSeen: String(realSamplesSeen),
+            MetadataKey.rng: "[" + rng.state.map(String.init).joined(separator: ",") + "]",
+            MetadataKey.config: Self.json(config),
+            MetadataKey.dataset: config.dataset,
+            MetadataKey.architecture: Self.json(ArchitectureRecord(architecture: architecture, shape: dataShape)),
+            MetadataKey.created: createdText,
+        ]
+        if let result = lastResult {
+            // Plain decimal text: JSON has no NaN, and a diverged run's losses may be NaN.
+            entries[MetadataKey.lossD] = "\(result.discriminatorLoss)"
+            entries[MetadataKey.lossG] = "\(result.generatorLoss)"
+            entries[MetadataKey.meanRealScore] = "\(result.meanRealScore)"
+            entries[MetadataKey.meanFakeScore] = "\(result.meanFakeScore)"
+        }
+        return entries
+    }
+
+    /// Parses and checks untrusted metadata; `source` names the file in errors.
+    public init(metadata: [String: String], source: String) throws(CheckpointError) {
+        let reader = MetadataReader(metadata: metadata, source: source)
+        let format = metadata[MetadataKey.format]
+        guard format == Self.formatName else { throw .notACheckpoint(source: source, format: format) }
+        let version = try reader.string(MetadataKey.formatVersion)
+        guard version == Self.formatVersion else { throw .unsupportedVersion(source: source, version: version) }
+
+        let words: [UInt64] = try reader.json(MetadataKey.rng)
+        guard let rng = SeededRNG(state: words) else {
+            throw .invalidMetadata(source: source, key: MetadataKey.rng, detail: "needs four words, not all zero")
+        }
+        let config: TrainingConfig = try reader.json(MetadataKey.config)
+        let record: ArchitectureRecord = try reader.json(MetadataKey.architecture)
+        let shape: DataShape
+        let architecture: ModelArchitecture
+        do throws(RecordProblem) {
+            shape = try record.dataShape()
+            architecture = try record.modelArchitecture(for: shape)
+        } catch {
+            throw .invalidMetadata(source: source, key: MetadataKey.architecture, detail: error.detail)
+        }
+        let createdText = try reader.string(MetadataKey.created)
+        guard let created = try? Self.timeFormat.parse(createdText) else {
+            throw .invalidMetadata(source: source, key: MetadataKey.created, detail: "not an ISO 8601 time")
+        }
+        self.init(run: try reader.string(MetadataKey.run), step: try reader.count(MetadataKey.step),
+                  realSamplesSeen: try reader.count(MetadataKey.realSamplesSeen), rng: rng, config: config,
+                  architecture: architecture, dataShape: shape, created: created,
+                  lastResult: try reader.stepResult())
+        guard try reader.string(MetadataKey.dataset) == config.dataset else {
+            throw .inconsistent(source: source, detail: "dataset differs from the configuration's")
+        }
+        if let problem = ConfigLimits.problem(config, architecture: architecture) {
+            throw .inconsistent(source: source, detail: problem)
+        }
+    }
+
+    private static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Encoding these plain structs cannot fail: no NaN-capable fields or custom encoders.
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// Reads typed values out of untrusted metadata, each failure naming the file and the key.
+private struct MetadataReader {
+    let metadata: [String: String]
+    let source: String
+
+    func string(_ key: String) throws(CheckpointError) -> String {
+        guard let value = metadata[key] else {
+            throw .invalidMetadata(source: source, key: key, detail: "missing")
+        }
+        return value
+    }
+
+    /// A non-negative integer written in decimal.
+    func count(_ key: String) throws(CheckpointError) -> Int {
+        let text = try string(key)
+        guard let value = Int(text), value >= 0 else {
+            throw .invalidMetadata(source: source, key: key, detail: "\(text.quoted) is not a non-negative integer")
+        }
+        return value
+    }
+
+    func json<T: Decodable>(_ key: String) throws(CheckpointError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(try string(key).utf8))
+        } catch let error as CheckpointError {
+            throw error
+        } catch {
+            throw .invalidMetadata(source: source, key: key, detail: "not the expected JSON (\(Self.summary(error)))")
+        }
+    }
+
+    /// The last losses: all four keys or none.
+    func stepResult() throws(CheckpointError) -> StepResult? {
+        let keys = [MetadataKey.lossD, MetadataKey.lossG, MetadataKey.meanRealScore, MetadataKey.meanFakeScore]
+        let present = keys.filter { metadata[$0] != nil }
+        guard !present.isEmpty else { return nil }
+        var values: [Float] = []
+        for key in keys {
+            let text = try string(key)
+            guard let value = Float(text) else {
+                throw .invalidMetadata(source: source, key: key, detail: "\(text.quoted) is not a number")
+            }
+            values.append(value)
+        }
+        return StepResult(discriminatorLoss: values[0], generatorLoss: values[1],
+                          meanRealScore: values[2], meanFakeScore: values[3])
+    }
+
+    /// A decoding error in one short line (Foundation's descriptions span several).
+    private static func summary(_ error: Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        switch decoding {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context),
+             .keyNotFound(_, let context), .dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

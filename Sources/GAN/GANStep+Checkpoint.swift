@@ -1,0 +1,36 @@
+import Datasets
+
+extension GANStep {
+    /// Builds a step that continues `checkpoint` exactly: same weights, Adam moments and counts,
+    /// fixed noise, counters and random stream, so the next `step()` is the one the saved run
+    /// would have taken.
+    ///
+    /// - Parameters:
+    ///   - config: the checkpoint's configuration with any allowed changes (total `steps`,
+    ///     `threads`); everything that shapes the computation must be unchanged.
+    ///   - dataset: the checkpoint's data set, loaded again; its shape must fit the networks.
+    ///   - source: names the checkpoint in errors.
+    public convenience init(resuming checkpoint: Checkpoint, config: TrainingConfig, dataset: Dataset,
+                            source: String) throws(CheckpointError) {
+        let info = checkpoint.info
+        var expected = config
+        expected.steps = info.config.steps
+        expected.threads = info.config.threads
+        guard expected == info.config else {
+            throw .incompatible(source: source, detail: "only the total steps and threads may change on resume")
+        }
+        guard dataset.shape == info.dataShape else {
+            throw .incompatible(source: source, detail: "data set \(dataset.name) has samples of shape "
+                + "\(dataset.shape), but the checkpoint was trained on \(info.dataShape)")
+        }
+        let model = GANModel(architecture: info.architecture, seed: config.seed, sampleCount: config.sampleCount)
+        self.init(model: model, config: config, dataset: dataset)
+        checkpoint.generator.load(into: model.generator)
+        checkpoint.discriminator.load(into: model.discriminator)
+        model.fixedNoise.assign(checkpoint.fixedNoise)
+        generatorOptimizer.restore(checkpoint.generatorOptimizer)
+        discriminatorOptimizer.restore(checkpoint.discriminatorOptimizer)
+        rng = info.rng
+        restoreProgress(stepCount: info.step, realSamplesSeen: info.realSamplesSeen, lastResult: info.lastResult)
+    }
+}

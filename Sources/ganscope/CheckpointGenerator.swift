@@ -1,0 +1,43 @@
+import GAN
+import NeuralNet
+
+/// A snapshot's generator, turning latent vectors into images for `sample` and `interpolate`.
+struct CheckpointGenerator {
+    let checkpoint: Checkpoint
+    private let network: MLP<Float>
+
+    /// Loads and validates the checkpoint at `path`.
+    init(path: String) throws {
+        try BLAS.load()
+        BLAS.threads = 1
+        checkpoint = try Checkpoint.load(path: path)
+        network = checkpoint.generator.makeNetwork()
+    }
+
+    var latentDimension: Int { checkpoint.info.architecture.latentDimension }
+
+    /// `count` latent vectors drawn from N(0, I) with `seed` (the explorer's stream, so the same
+    /// seed shows the same faces here and in the dashboard).
+    func randomLatents(count: Int, seed: UInt64) -> [[Float]] {
+        var rng = SeededRNG(seed: seed, stream: RNGStream.explorer)
+        return (0..<count).map { _ in (0..<latentDimension).map { _ in rng.gaussian() } }
+    }
+
+    /// G(z) for each latent vector.
+    func generate(_ latents: [[Float]]) -> [[Float]] {
+        let input = latents.flatMap { $0 }
+        let width = network.outputSize
+        let output = input.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [Float]() }
+            let result = network.forward(base, batch: latents.count)
+            return Array(UnsafeBufferPointer(start: result, count: latents.count * width))
+        }
+        return (0..<latents.count).map { Array(output[$0 * width..<($0 + 1) * width]) }
+    }
+
+    /// Draws G(z) for `latents` as one grid image at `path` (.png or .pgm).
+    func writeImages(for latents: [[Float]], to path: String, columns: Int? = nil) throws {
+        try SampleImageFile.write(images: generate(latents), shape: checkpoint.info.dataShape, to: path,
+                                  columns: columns)
+    }
+}

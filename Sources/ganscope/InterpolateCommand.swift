@@ -1,0 +1,27 @@
+import ArgumentParser
+import GAN
+
+/// `ganscope interpolate`: a strip of images along a path between two latent vectors.
+struct InterpolateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interpolate",
+        abstract: "Write a strip of images between two seeded latent vectors (image data sets only).")
+
+    @Option(help: ArgumentHelp("The snapshot (.safetensors).", valueName: "file")) var checkpoint: String
+    @Option(help: ArgumentHelp("Image to write: .png or .pgm.", valueName: "file")) var out: String
+    @Option(help: "Images in the strip, endpoints included.") var frames = 8
+    @Option(help: "Seed of the two endpoint vectors.") var seed: UInt64 = 0
+    @Flag(help: "Spherical interpolation (along the great circle) instead of a straight line.") var slerp = false
+
+    func validate() throws {
+        guard (2...1_024).contains(frames) else { throw ValidationError("--frames must be in 2...1024") }
+    }
+
+    func run() throws {
+        let generator = try CheckpointGenerator(path: checkpoint)
+        let endpoints = generator.randomLatents(count: 2, seed: seed)
+        let path = LatentPath(from: endpoints[0], to: endpoints[1], interpolation: slerp ? .spherical : .linear)
+        try generator.writeImages(for: path.points(count: frames), to: out, columns: frames)
+        print("ganscope: wrote \(frames) frames (\(path.interpolation.rawValue)) to \(out)")
+    }
+}
