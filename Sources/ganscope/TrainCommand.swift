@@ -37,8 +37,10 @@ struct TrainCommand: ParsableCommand {
         guard headless else {
             throw CLIError("the dashboard is not available yet; use --headless")
         }
-        try runHeadless(trainer)
-        try saveOnExit(trainer.gan, to: folder)
+        let outcome = try runHeadless(trainer)
+        // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
+        if outcome != .diverged { try saveOnExit(trainer.gan, to: folder) }
+        if let code = outcome.exitCode { throw code }
     }
 
     /// Rebuilds the run saved in `path`: its configuration, with only `--steps` (the total to
@@ -79,7 +81,20 @@ struct TrainCommand: ParsableCommand {
         return GANStep(model: model, config: config, dataset: dataset)
     }
 
-    private func runHeadless(_ trainer: Trainer) throws {
+    /// How a headless run ended, for the exit status.
+    enum Outcome: Equatable {
+        case completed, diverged, interrupted
+
+        var exitCode: ExitCode? {
+            switch self {
+            case .completed: nil
+            case .diverged: ExitCode(2)
+            case .interrupted: ExitCode(130)  // the shell's code for Ctrl-C
+            }
+        }
+    }
+
+    private func runHeadless(_ trainer: Trainer) throws -> Outcome {
         let reporter = HeadlessReporter(totalSteps: trainer.gan.config.steps, isTerminal: isatty(STDERR_FILENO) == 1)
         let finalState = FinalState()
         var subscriptions = [
@@ -109,8 +124,8 @@ struct TrainCommand: ParsableCommand {
             try SampleImageFile.write(images: images, shape: gan.dataset.shape, to: dumpSamples)
             print("ganscope: wrote \(images.count) samples to \(dumpSamples)")
         }
-        if case .diverged = finalState.state { throw ExitCode(2) }
-        if interrupted.state == .stopped { throw ExitCode(130) }  // the shell's code for Ctrl-C
+        if case .diverged = finalState.state { return .diverged }
+        return interrupted.state == .stopped ? .interrupted : .completed
     }
 }
 
