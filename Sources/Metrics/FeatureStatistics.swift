@@ -35,6 +35,15 @@ public struct FeatureStatistics: Sendable, Equatable {
         self.covariance = covariance
     }
 
+    /// Statistics given directly, e.g. those of a known Gaussian; `count` is informative only.
+    public init(mean: [Double], covariance: [Double], count: Int = 0) {
+        precondition(!mean.isEmpty && covariance.count == mean.count * mean.count, "need a d × d covariance")
+        dimension = mean.count
+        self.count = count
+        self.mean = mean
+        self.covariance = covariance
+    }
+
     /// Σ_ii.
     public var trace: Double { (0..<dimension).reduce(0) { $0 + covariance[$1 * dimension + $1] } }
 }
