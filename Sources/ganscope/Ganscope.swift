@@ -6,6 +6,6 @@ struct Ganscope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ganscope",
         abstract: "Watch a generative adversarial network learn, live, on the CPU.",
-        subcommands: [TrainCommand.self, BenchCommand.self],
+        subcommands: [TrainCommand.self, EvalCommand.self, BenchCommand.self],
         defaultSubcommand: TrainCommand.self)
 }

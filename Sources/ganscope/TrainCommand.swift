@@ -3,6 +3,7 @@ import Datasets
 import Dispatch
 import Foundation
 import GAN
+import Metrics
 import NeuralNet
 
 /// `ganscope train`: the dashboard, or with --headless a plain command-line run.
@@ -32,7 +33,8 @@ struct TrainCommand: ParsableCommand {
         }
         let config = training.config(defaultSteps: 3000)
         let gan = try Self.makeGAN(config: config)
-        let trainer = Trainer(gan: gan)
+        let metrics = try MetricsSetup(gan: gan, every: training.evalEvery)
+        let trainer = Trainer(gan: gan, evaluator: metrics?.evaluate, evaluateEvery: metrics?.every)
         try runHeadless(trainer)
     }
 

@@ -36,12 +36,16 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Threads for matrix products and the optimiser.")
     var threads = 2
 
+    @Option(help: "Steps between learning metrics (mode coverage, FCD, D's AUC, probe); 0 turns them off (default: 500 for 2-D sets, 1000 for images).")
+    var evalEvery: Int?
+
     func validate() throws {
         guard batch > 0 else { throw ValidationError("--batch must be positive") }
         guard k > 0 else { throw ValidationError("--k must be positive") }
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
         if let steps, steps <= 0 { throw ValidationError("--steps must be positive") }
         if let latentDimension, latentDimension <= 0 { throw ValidationError("--z-dim must be positive") }
+        if let evalEvery, evalEvery < 0 { throw ValidationError("--eval-every must be 0 (off) or positive") }
         guard learningRateG > 0, learningRateD > 0 else { throw ValidationError("learning rates must be positive") }
     }
 
