@@ -16,6 +16,9 @@ extension GANEvaluator {
         var classifier: ImageClassifier?
         if case .image = training.shape {
             classifier = cache.classifier(for: training, training: settings.classifier, seed: gan.config.seed, note: note)
+            if let classifier, heldOut.labels != nil {
+                note(String(format: "classifier accuracy on held-out images: %.1f%%", 100 * classifier.accuracy(on: heldOut)))
+            }
         }
         return GANEvaluator(training: training, heldOut: heldOut, seed: gan.config.seed, settings: settings,
                             classifier: classifier)

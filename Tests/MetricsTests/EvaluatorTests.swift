@@ -31,7 +31,7 @@ import Testing
 
     @Test func collapsedSamplesScoreOneMode() {
         var rng = SeededRNG(seed: 1)
-        let oneMode = (0..<2_500).flatMap { i in Array(ring.sample(at: (i * 8) % ring.count)) }
+        let oneMode = (0..<2_500).flatMap { i in Array(ring.sample(at: 8 * (i % (ring.count / 8)))) }  // label 0
         let report = evaluator.measure(samples: oneMode, discriminator: nil, step: 0, rng: &rng)
         #expect(report.modesCaptured == 1)
         #expect((report.klDivergence ?? 0) > 5)
