@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "ImageIO", dependencies: ["CPNG"], exclude: ["README.md"]),
         .target(name: "GAN", dependencies: ["NeuralNet", "Observer", "Datasets", "SafeTensors"],
                 swiftSettings: numericSettings),
-        .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Datasets", "SafeTensors"],
+        .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Datasets", "SafeTensors"], exclude: ["README.md"],
                 swiftSettings: numericSettings),
         .target(name: "TerminalUI", exclude: ["README.md"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Metrics", "Observer", "Datasets",

@@ -7,6 +7,6 @@ struct Ganscope: ParsableCommand {
         commandName: "ganscope",
         abstract: "Watch a generative adversarial network learn, live, on the CPU.",
         subcommands: [TrainCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
-                      ExploreCommand.self, BenchCommand.self],
+                      ExploreCommand.self, EvalCommand.self, BenchCommand.self],
         defaultSubcommand: TrainCommand.self)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GAN
+import Metrics
 import Observer
 
 /// Headless mode's view of training: a progress bar with rate and ETA on a terminal, plain
@@ -51,7 +52,10 @@ final class HeadlessReporter: @unchecked Sendable {
         case .warning(let message):
             finishLine()
             printError("ganscope: \(message)")
-        case .verdicts, .samples, .generator, .decisionSurface, .evaluation:
+        case .evaluation(let report):
+            finishLine()
+            printLine(report.summaryLine)
+        case .verdicts, .samples, .generator, .decisionSurface:
             break
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 import GAN
 
-/// Writes one JSON object per logged step to a file (`--log-jsonl`).
+/// Writes one JSON object per logged step to a file (`--log-jsonl`), and one per evaluation:
+/// `{"eval": true, "step": …, "seconds": …}` plus every figure that was measured (the
+/// `EvaluationReport` fields by name; figures that do not apply to the data set are left out).
 final class JSONLinesLogger: @unchecked Sendable {
     /// One line of the log; the keys are the documented format.
     struct Line: Encodable {
@@ -34,11 +36,32 @@ final class JSONLinesLogger: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
     }
 
+    /// An evaluation's line: the report's fields with `"eval": true`, so readers can tell the kinds apart.
+    struct EvaluationLine: Encodable {
+        var report: EvaluationReport
+
+        private enum Key: String, CodingKey { case eval }
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(true, forKey: .eval)
+        }
+    }
+
     func handle(_ event: TrainerEvent) {
+        if case .evaluation(let report) = event {
+            write(EvaluationLine(report: report))
+            return
+        }
         guard case .step(let m) = event, m.step % every == 0 || m.step == 1 else { return }
         let line = Line(step: m.step, lossD: m.result.discriminatorLoss, lossG: m.result.generatorLoss,
                         meanDx: m.result.meanRealScore, meanDGz: m.result.meanFakeScore,
                         stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed)
+        write(line)
+    }
+
+    private func write(_ line: some Encodable) {
         guard !failed, let data = try? encoder.encode(line) else { return }
         do {
             try handle.write(contentsOf: data + Data("\n".utf8))

@@ -3,6 +3,7 @@ import Datasets
 import Dispatch
 import Foundation
 import GAN
+import Metrics
 import NeuralNet
 
 /// `ganscope train`: the dashboard, or with --headless a plain command-line run.
@@ -33,7 +34,9 @@ struct TrainCommand: ParsableCommand {
         let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
             ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
         let folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
-        let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery)
+        let metrics = try MetricsSetup(gan: gan, every: training.evalEvery)
+        let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
+                              evaluator: metrics?.evaluate, evaluateEvery: metrics?.every)
         guard headless else {
             throw CLIError("the dashboard is not available yet; use --headless")
         }

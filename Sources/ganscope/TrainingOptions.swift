@@ -27,10 +27,10 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Optimiser for both networks: adam or sgd. (default: adam)")
     var optimizer: OptimizerKind?
 
-    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002)")
+    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002; 0.001 for 2-D sets)")
     var learningRateG: Float?
 
-    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002)")
+    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002; 0.001 for 2-D sets)")
     var learningRateD: Float?
 
     @Option(name: .customLong("z-dim"), help: "Length of the noise vector z (default 64 for images, 8 for 2-D points).")
@@ -39,8 +39,11 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Random seed: the same seed gives the same run (bit-identical with --threads 1). (default: 0)")
     var seed: UInt64?
 
-    @Option(help: "Threads for matrix products and the optimiser. (default: 2)")
+    @Option(help: "Threads for matrix products and the optimiser. (default: 2; 1 for 2-D sets)")
     var threads: Int?
+
+    @Option(help: "Steps between learning metrics (mode coverage, FCD, D's AUC, probe); 0 turns them off (default: 500 for 2-D sets, 1000 for images).")
+    var evalEvery: Int?
 
     func validate() throws {
         if let batch, batch <= 0 { throw ValidationError("--batch must be positive") }
@@ -51,11 +54,12 @@ struct TrainingOptions: ParsableArguments {
         for rate in [learningRateG, learningRateD] {
             if let rate, !(rate > 0) { throw ValidationError("learning rates must be positive") }
         }
+        if let evalEvery, evalEvery < 0 { throw ValidationError("--eval-every must be 0 (off) or positive") }
     }
 
     /// The configuration of a new run: the options given, defaults for the rest.
     func config(defaultSteps: Int?) -> TrainingConfig {
-        var config = TrainingConfig()
+        var config = TrainingConfig.defaults(for: dataset ?? TrainingConfig().dataset)
         config.dataset = dataset ?? config.dataset
         config.steps = steps ?? defaultSteps
         config.batchSize = batch ?? config.batchSize

@@ -1,0 +1,101 @@
+import Datasets
+import Foundation
+import NeuralNet
+import SafeTensors
+
+/// Keeps each data set's trained classifier in `<folder>/classifier-<key>.safetensors`, so it is
+/// trained once: loaded files are validated (format, data set, image size, classes, tensor
+/// shapes, finite values) and anything that does not match is retrained and overwritten.
+public struct ClassifierCache: Sendable {
+    public let folder: String
+
+    static let format = "ganscope-classifier"
+    static let version = "1"
+
+    public init(folder: String = "checkpoints") {
+        self.folder = folder
+    }
+
+    /// A file-name-safe key for a data set name: "faces", or "idx-work-data-mnist" for
+    /// "idx:/work/data/mnist".
+    public static func key(for datasetName: String) -> String {
+        let mapped = datasetName.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
+        return String(mapped).split(separator: "-").joined(separator: "-")
+    }
+
+    public func path(for datasetName: String) -> String {
+        "\(folder)/classifier-\(Self.key(for: datasetName)).safetensors"
+    }
+
+    /// The cached classifier for `dataset`, or a freshly trained one (then saved). `note` hears
+    /// what happened, in one line each, for the user.
+    public func classifier(for dataset: Dataset, training: ClassifierTraining, seed: UInt64,
+                           note: (String) -> Void) -> ImageClassifier? {
+        guard dataset.labels != nil, let classNames = dataset.classNames, classNames.count > 1 else { return nil }
+        let path = path(for: dataset.name)
+        switch load(path: path, for: dataset) {
+        case .success(let classifier): return classifier
+        case .failure(let problem):
+            if FileManager.default.fileExists(atPath: path) { note("classifier cache \(path) unusable (\(problem)); retraining") }
+        }
+        note("training the \(dataset.name) classifier (\(training.steps) steps, once; cached in \(path))")
+        var rng = SeededRNG(seed: seed, stream: RNGStreams.classifier)
+        let classifier = ImageClassifier(inputs: dataset.featureCount, classes: classNames.count, rng: &rng)
+        classifier.train(on: dataset, settings: training, rng: &rng)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try file(for: classifier, dataset: dataset).write(to: path, overwrite: true)
+        } catch {
+            note("could not cache the classifier in \(path): \(error)")
+        }
+        return classifier
+    }
+
+    /// Why a cached file was not used.
+    public struct Mismatch: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads and validates the classifier at `path` for `dataset`.
+    public func load(path: String, for dataset: Dataset) -> Result<ImageClassifier, Mismatch> {
+        let file: SafeTensorsFile
+        do { file = try SafeTensorsFile.load(path: path) } catch { return .failure(Mismatch(description: "\(error)")) }
+        let expected = metadata(for: dataset)
+        for (key, value) in expected where file.metadata[key] != value {
+            return .failure(Mismatch(description: "\(key) is \(file.metadata[key] ?? "missing"), expected \(value)"))
+        }
+        var rng = SeededRNG(seed: 0)
+        let classifier = ImageClassifier(inputs: dataset.featureCount, classes: dataset.classNames?.count ?? 0, rng: &rng)
+        for parameter in classifier.network.parameters {
+            guard let tensor = file.tensor(named: parameter.name) else {
+                return .failure(Mismatch(description: "tensor \(parameter.name) missing"))
+            }
+            guard tensor.shape == parameter.shape, tensor.values.allSatisfy(\.isFinite) else {
+                return .failure(Mismatch(description: "tensor \(parameter.name) has the wrong shape or non-finite values"))
+            }
+            parameter.value.assign(tensor.values)
+        }
+        return .success(classifier)
+    }
+
+    /// The safetensors file of `classifier`: PyTorch-style names ("0.weight", …) and metadata.
+    func file(for classifier: ImageClassifier, dataset: Dataset) throws -> SafeTensorsFile {
+        let tensors = try classifier.network.parameters.map {
+            try Tensor(name: $0.name, shape: $0.shape, values: $0.value.array)
+        }
+        return try SafeTensorsFile(tensors: tensors, metadata: metadata(for: dataset))
+    }
+
+    /// What a cached file must state to be used for `dataset`.
+    private func metadata(for dataset: Dataset) -> [String: String] {
+        [
+            "format": Self.format,
+            "version": Self.version,
+            "dataset": dataset.name,
+            "features": String(dataset.featureCount),
+            "classes": (dataset.classNames ?? []).joined(separator: ","),
+            "layers": ImageClassifier.sizes(inputs: dataset.featureCount, classes: dataset.classNames?.count ?? 0)
+                .map(String.init).joined(separator: "-"),
+        ]
+    }
+}

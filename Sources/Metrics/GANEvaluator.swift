@@ -1,0 +1,160 @@
+import Datasets
+import Foundation
+import GAN
+import NeuralNet
+
+/// Measures what a GAN has learnt and how detectable its fakes are; plugs into the trainer as
+/// its `Evaluator`.
+///
+/// Everything fixed is computed once here (held-out reals, the real density or feature
+/// statistics, the real class distribution); an evaluation then generates fresh samples from a
+/// clone of G, with its own random stream, and never touches the trainer's networks' buffers or
+/// random numbers, so training is bit-for-bit the same with or without metrics.
+///
+///     let evaluator = try GANEvaluator.make(for: gan, note: { print($0) })
+///     let trainer = Trainer(gan: gan, evaluator: evaluator.evaluate, evaluateEvery: 500)
+public final class GANEvaluator: @unchecked Sendable {
+    public let settings: EvaluationSettings
+    public let seed: UInt64
+    public let shape: DataShape
+    /// The classifier behind FCD and the class metrics (labelled image sets only).
+    public let classifier: ImageClassifier?
+    /// FCD of real held-out images against the real reference: the floor a perfect generator
+    /// reaches with the same sample size.
+    public let realBaselineFrechetDistance: Double?
+
+    private let heldOut: Dataset
+    private let probeReals: [Float]
+    private let mixture: GaussianMixture?
+    private let realDensity: PointHistogram?
+    private let realFeatures: FeatureStatistics?
+    private let realClasses: ClassDistribution?
+
+    /// - Parameters:
+    ///   - training: the training data (probe reals, the feature reference, the class distribution).
+    ///   - heldOut: held-out reals (D's AUC, the probe's test, the real density grid).
+    public init(training: Dataset, heldOut: Dataset, seed: UInt64, settings: EvaluationSettings,
+                classifier: ImageClassifier?) {
+        self.settings = settings
+        self.seed = seed
+        self.heldOut = heldOut
+        shape = training.shape
+        var rng = SeededRNG(seed: seed, stream: RNGStreams.referenceSubsets)
+        probeReals = Self.rows(of: training, count: settings.probeTrainCount, rng: &rng)
+        mixture = training.mixture
+        if training.mixture != nil, let bounds = training.pointBounds {
+            realDensity = PointHistogram(points: Self.prefix(of: heldOut, settings.referenceCount),
+                                         xRange: bounds.x, yRange: bounds.y, bins: settings.densityBins)
+        } else {
+            realDensity = nil
+        }
+        let labelled = classifier.flatMap { c in training.labels.map { (c, $0) } }
+        if let (classifier, labels) = labelled {
+            self.classifier = classifier
+            let reference = Self.rows(of: training, count: settings.referenceCount, rng: &rng)
+            realFeatures = FeatureStatistics(rows: classifier.embed(reference).features,
+                                             dimension: classifier.featureDimension)
+            realClasses = ClassDistribution(labels: labels, classCount: classifier.classCount)
+        } else {
+            self.classifier = nil
+            realFeatures = nil
+            realClasses = nil
+        }
+        realBaselineFrechetDistance = Self.frechetDistance(of: Self.prefix(of: heldOut, settings.generatedCount),
+                                                           classifier: self.classifier, reference: realFeatures)
+    }
+
+    /// Evaluates `gan` as it is now, on clones of its networks.
+    public func evaluate(_ gan: GANStep) -> EvaluationReport {
+        evaluate(generator: gan.model.generator.clone(), discriminator: gan.model.discriminator.clone(),
+                 step: gan.stepCount)
+    }
+
+    /// Evaluates fresh samples of `generator`, and `discriminator`'s view of them, at `step`.
+    public func evaluate(generator: MLP<Float>, discriminator: MLP<Float>?, step: Int) -> EvaluationReport {
+        let start = ContinuousClock.now
+        var rng = SeededRNG(seed: seed, stream: RNGStreams.evaluationBase &+ UInt64(step))
+        let fakes = generator.generate(count: settings.generatedCount, rng: &rng)
+        var report = measure(samples: fakes, discriminator: discriminator, step: step, rng: &rng)
+        report.seconds = Self.seconds(since: start)
+        return report
+    }
+
+    /// Every applicable metric of `samples` (at least `generatedCount` rows) as the generator's output.
+    public func measure(samples: [Float], discriminator: MLP<Float>?, step: Int,
+                        rng: inout SeededRNG) -> EvaluationReport {
+        var report = EvaluationReport(step: step)
+        if let mixture, let realDensity {
+            let coverage = ModeCoverage(points: samples, mixture: mixture, threshold: settings.highQualityThreshold)
+            report.modesCaptured = coverage.modesCaptured
+            report.modeCount = coverage.modeCount
+            report.highQualityFraction = coverage.highQualityFraction
+            let density = PointHistogram(points: samples, xRange: realDensity.xRange, yRange: realDensity.yRange,
+                                         bins: realDensity.bins)
+            let divergence = DensityDivergence(real: realDensity, generated: density)
+            report.klDivergence = divergence.kl
+            report.jsDivergence = divergence.js
+        }
+        if let classifier, let realClasses, let realFeatures {
+            let embedded = classifier.embed(samples)
+            report.frechetDistance = Self.frechetDistance(features: embedded.features, classifier: classifier,
+                                                          reference: realFeatures)
+            let classes = ClassDistribution(labels: embedded.predictions, classCount: classifier.classCount)
+            report.classHistogram = classes.fractions
+            report.classCount = classes.classCount
+            report.classesCovered = classes.covered(shareOfUniform: settings.classCoverageShare)
+            report.classKL = classes.kl(from: realClasses)
+        }
+        let features = heldOut.featureCount
+        if let discriminator {
+            let reals = Self.prefix(of: heldOut, settings.aucCount)
+            let fakes = Array(samples.prefix(settings.aucCount * features))
+            report.discriminatorAUC = RankAUC.area(positives: discriminator.outputs(for: reals),
+                                                   negatives: discriminator.outputs(for: fakes))
+        }
+        let probeFakes = samples.prefix((settings.probeTrainCount + settings.probeTestCount) * features)
+        report.probeAccuracy = settings.probe.accuracy(
+            trainReal: probeReals, trainFake: Array(probeFakes.prefix(settings.probeTrainCount * features)),
+            testReal: Self.prefix(of: heldOut, settings.probeTestCount),
+            testFake: Array(probeFakes.dropFirst(settings.probeTrainCount * features)), features: features, rng: &rng)
+        return report
+    }
+
+    /// FCD of `images` against the real training features; nil without a classifier.
+    public func frechetDistance(of images: [Float]) -> Double? {
+        Self.frechetDistance(of: images, classifier: classifier, reference: realFeatures)
+    }
+
+    private static func frechetDistance(of images: [Float], classifier: ImageClassifier?,
+                                        reference: FeatureStatistics?) -> Double? {
+        guard let classifier, let reference else { return nil }
+        return frechetDistance(features: classifier.embed(images).features, classifier: classifier, reference: reference)
+    }
+
+    /// nil if LAPACK fails, which a finite covariance matrix should never make it do.
+    private static func frechetDistance(features: [Float], classifier: ImageClassifier,
+                                        reference: FeatureStatistics) -> Double? {
+        let statistics = FeatureStatistics(rows: features, dimension: classifier.featureDimension)
+        return try? FrechetDistance.between(statistics, reference)
+    }
+
+    /// The first `count` rows of `dataset` (fewer if it is smaller).
+    private static func prefix(of dataset: Dataset, _ count: Int) -> [Float] {
+        Array(dataset.samples.prefix(count * dataset.featureCount))
+    }
+
+    /// `count` rows of `dataset` drawn without replacement (all of them if it is smaller).
+    private static func rows(of dataset: Dataset, count: Int, rng: inout SeededRNG) -> [Float] {
+        var order = Array(0..<dataset.count)
+        let kept = min(count, dataset.count)
+        for i in 0..<kept { order.swapAt(i, i + rng.index(below: dataset.count - i)) }
+        var rows = [Float](repeating: 0, count: kept * dataset.featureCount)
+        dataset.copyBatch(indices: order.prefix(kept), into: &rows)
+        return rows
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

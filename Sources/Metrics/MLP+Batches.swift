@@ -1,0 +1,38 @@
+import NeuralNet
+
+extension MLP where T == Float {
+    /// Runs the network over every row of `rows` in chunks of at most `chunk` rows (bounding
+    /// the activation buffers) and collects the values after each layer boundary in `layers`
+    /// (indices into `values`: 0 is the input, `sizes.count - 1` the output).
+    func outputs(for rows: [Float], layers: [Int], chunk: Int = 512) -> [[Float]] {
+        let count = rows.count / inputSize
+        var collected = layers.map { _ in [Float]() }
+        for (slot, layer) in layers.enumerated() { collected[slot].reserveCapacity(count * sizes[layer]) }
+        rows.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            var start = 0
+            while start < count {
+                let batch = Swift.min(chunk, count - start)
+                _ = forward(base + start * inputSize, batch: batch)
+                for (slot, layer) in layers.enumerated() {
+                    collected[slot].append(contentsOf: UnsafeBufferPointer(start: values[layer].pointer,
+                                                                            count: batch * sizes[layer]))
+                }
+                start += batch
+            }
+        }
+        return collected
+    }
+
+    /// The network's outputs for every row of `rows`.
+    func outputs(for rows: [Float]) -> [Float] {
+        outputs(for: rows, layers: [sizes.count - 1])[0]
+    }
+
+    /// `count` fresh generator outputs from standard normal noise drawn from `rng`.
+    func generate(count: Int, rng: inout SeededRNG) -> [Float] {
+        var noise = [Float](repeating: 0, count: count * inputSize)
+        rng.fillGaussian(&noise)
+        return outputs(for: noise)
+    }
+}

@@ -1,1 +1,0 @@
-// The Metrics module: see its README.md. (Being built.)

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import GAN
+import Metrics
+import NeuralNet
+
+/// `ganscope eval --checkpoint FILE [--json]`: the learning metrics of a saved snapshot, as
+/// training reports them every `--eval-every` steps.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure a checkpoint: mode coverage, FCD and classes, D's AUC, detection probe.")
+
+    @Option(help: "A checkpoint (.safetensors) written by ganscope train.")
+    var checkpoint: String
+    @Flag(help: "Print one JSON object (the format of the evaluation lines in --log-jsonl) instead of text.")
+    var json = false
+
+    func run() throws {
+        try BLAS.load()
+        let gan = try Self.loadCheckpoint(path: checkpoint)
+        // With --json, standard output carries the JSON object alone; progress goes to standard error.
+        let evaluator = try GANEvaluator.make(for: gan) {
+            FileHandle.standardError.write(Data("ganscope: \($0)\n".utf8))
+        }
+        let report = evaluator.evaluate(gan)
+        guard json else {
+            print(report.summaryLine)
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(JSONLinesLogger.EvaluationLine(report: report))
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The snapshot at `path` as a training state (networks, config, data set).
+    static func loadCheckpoint(path: String) throws -> GANStep {
+        let checkpoint = try Checkpoint.load(path: path)
+        let config = checkpoint.info.config
+        let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed)
+        return try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
+    }
+}

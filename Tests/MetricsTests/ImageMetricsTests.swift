@@ -1,0 +1,125 @@
+import Datasets
+import NeuralNet
+import Testing
+@testable import Metrics
+
+/// The classifier-based measures on the built-in digits: FCD is near zero for real against
+/// real and grows steadily as images are shifted or blurred further from the data.
+@Suite(.serialized) struct ImageMetricsTests {
+    static let fixture = DigitsFixture()
+
+    @Test func classifierLearnsTheDigits() {
+        #expect(Self.fixture.classifier.accuracy(on: Self.fixture.test) > 0.8)
+    }
+
+    @Test func realAgainstRealHasNearZeroFCD() throws {
+        let f = Self.fixture
+        let fcd = try #require(f.evaluator.frechetDistance(of: f.test.samples))
+        let shifted = try #require(f.evaluator.frechetDistance(of: Transform.shift(f.test, by: 2)))
+        #expect(fcd < 0.05 * shifted)
+        #expect(f.evaluator.realBaselineFrechetDistance == fcd)
+    }
+
+    @Test func shiftingRaisesFCDMonotonically() {
+        let f = Self.fixture
+        let distances = (0...3).compactMap { f.evaluator.frechetDistance(of: Transform.shift(f.test, by: $0)) }
+        #expect(distances.count == 4)
+        #expect(zip(distances, distances.dropFirst()).allSatisfy { $0 < $1 }, "\(distances)")
+    }
+
+    @Test func blurringRaisesFCDMonotonically() {
+        let f = Self.fixture
+        let distances = (0...3).compactMap { f.evaluator.frechetDistance(of: Transform.blur(f.test, passes: $0)) }
+        #expect(distances.count == 4)
+        #expect(zip(distances, distances.dropFirst()).allSatisfy { $0 < $1 }, "\(distances)")
+    }
+
+    @Test func realImagesCoverEveryClass() {
+        let f = Self.fixture
+        var rng = SeededRNG(seed: 9)
+        let report = f.evaluator.measure(samples: f.test.samples, discriminator: nil, step: 0, rng: &rng)
+        #expect(report.classesCovered == 10 && report.classCount == 10)
+        #expect((report.classKL ?? 1) < 0.1)
+        #expect(report.modesCaptured == nil && report.discriminatorAUC == nil)
+        // Real against real: the probe cannot do much better than chance.
+        #expect(abs((report.probeAccuracy ?? 0) - 0.5) < 0.1)
+    }
+
+    @Test func oneRepeatedDigitCoversOneClass() {
+        let f = Self.fixture
+        let one = Array(f.test.sample(at: 0))
+        let copies = Array((0..<f.test.count).map { _ in one }.joined())
+        var rng = SeededRNG(seed: 9)
+        let report = f.evaluator.measure(samples: copies, discriminator: nil, step: 0, rng: &rng)
+        #expect(report.classesCovered == 1)
+        #expect((report.classKL ?? 0) > 2)
+        #expect((report.probeAccuracy ?? 0) > 0.9)
+    }
+}
+
+/// A classifier trained on a small digits set, and an evaluator over it, shared by the tests.
+struct DigitsFixture: @unchecked Sendable {
+    let train: Dataset
+    let test: Dataset
+    let classifier: ImageClassifier
+    let evaluator: GANEvaluator
+
+    init() {
+        // Debug builds draw images ~100× slower than release: keep the sets small.
+        train = (try? DatasetCatalog.load("digits", seed: 5, count: 2_000)) ?? Self.empty
+        test = (try? DatasetCatalog.load("digits", seed: 5, split: .test, count: 600)) ?? Self.empty
+        var rng = SeededRNG(seed: 6)
+        classifier = ImageClassifier(inputs: train.featureCount, classes: 10, rng: &rng)
+        classifier.train(on: train, settings: ClassifierTraining(steps: 400, batchSize: 64), rng: &rng)
+        var settings = EvaluationSettings(generatedCount: 600, referenceCount: 2_000, probeTrainCount: 400)
+        settings.probeTestCount = 200
+        settings.aucCount = 200
+        evaluator = GANEvaluator(training: train, heldOut: test, seed: 7, settings: settings, classifier: classifier)
+    }
+
+    private static let empty = Dataset(name: "empty", shape: .image(width: 28, height: 28), samples: [])
+}
+
+/// Image degradations for the monotonicity tests.
+enum Transform {
+    /// Every image moved `pixels` to the right, background (−1) filling in.
+    static func shift(_ data: Dataset, by pixels: Int) -> [Float] {
+        guard case .image(let width, let height) = data.shape else { return data.samples }
+        var out = [Float](repeating: -1, count: data.samples.count)
+        for n in 0..<data.count {
+            for y in 0..<height {
+                for x in pixels..<width {
+                    let base = n * width * height + y * width
+                    out[base + x] = data.samples[base + x - pixels]
+                }
+            }
+        }
+        return out
+    }
+
+    /// `passes` rounds of a 3×3 box blur (edges clamped).
+    static func blur(_ data: Dataset, passes: Int) -> [Float] {
+        guard case .image(let width, let height) = data.shape else { return data.samples }
+        var current = data.samples
+        for _ in 0..<passes {
+            var next = current
+            for n in 0..<data.count {
+                let base = n * width * height
+                for y in 0..<height {
+                    for x in 0..<width {
+                        var sum: Float = 0
+                        for dy in -1...1 {
+                            for dx in -1...1 {
+                                let yy = min(max(y + dy, 0), height - 1), xx = min(max(x + dx, 0), width - 1)
+                                sum += current[base + yy * width + xx]
+                            }
+                        }
+                        next[base + y * width + x] = sum / 9
+                    }
+                }
+            }
+            current = next
+        }
+        return current
+    }
+}
