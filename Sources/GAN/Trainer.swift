@@ -14,8 +14,9 @@ public final class Trainer: @unchecked Sendable {
     public let gan: GANStep
     /// Writes a checkpoint and returns its path; called on the training queue between steps.
     public typealias CheckpointWriter = @Sendable (GANStep) throws -> String
-    /// Measures learning metrics; called on the training queue between steps.
-    public typealias Evaluator = @Sendable (GANStep) -> EvaluationReport
+    /// Measures learning metrics; called on the training queue between steps. Returns nil when
+    /// it cannot measure yet (e.g. its classifier is still training in the background).
+    public typealias Evaluator = @Sendable (GANStep) -> EvaluationReport?
 
     private let queue = DispatchQueue(label: "ganscope.trainer", qos: .userInitiated)
     private let control = NSCondition()
@@ -100,8 +101,9 @@ public final class Trainer: @unchecked Sendable {
                                           stepsPerSecond: throughput.stepsPerSecond,
                                           elapsed: throughput.elapsed)))
             if let every = checkpointEvery, gan.stepCount % every == 0 { writeCheckpoint() }
-            if let evaluator, let every = evaluateEvery, gan.stepCount % every == 0 {
-                events.send(.evaluation(evaluator(gan)))
+            if let evaluator, let every = evaluateEvery, gan.stepCount % every == 0,
+               let report = evaluator(gan) {
+                events.send(.evaluation(report))
             }
             if throughput.elapsed - lastPublish >= publishInterval {
                 publishImages()

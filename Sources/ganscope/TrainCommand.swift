@@ -34,7 +34,9 @@ struct TrainCommand: ParsableCommand {
         let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
             ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
         let folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
-        let metrics = try MetricsSetup(gan: gan, every: training.evalEvery)
+        let metrics = try MetricsSetup(gan: gan, every: training.evalEvery, inBackground: false) {
+            print("ganscope: \($0)")
+        }
         let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
                               evaluator: metrics?.evaluate, evaluateEvery: metrics?.every)
         guard headless else {
