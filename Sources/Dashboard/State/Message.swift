@@ -1,0 +1,14 @@
+import GAN
+
+/// Everything that can change the dashboard's state; ``update(_:_:)`` handles each.
+public enum Message: Sendable {
+    case key(KeyPress)
+    /// An event from the trainer, drained from the inbox once per frame.
+    case trainer(TrainerEvent)
+    /// The explorer's generator answered a request.
+    case explorerRendered(ExplorerImages)
+    /// The frame clock, in seconds since the start: expires notices.
+    case tick(now: Double)
+    /// SIGINT or SIGTERM: leave as `q` does.
+    case terminationSignal
+}

@@ -1,0 +1,31 @@
+import TerminalUI
+
+/// G's and D's losses over the whole run: raw values faint behind their debiased moving
+/// averages, and D's equilibrium loss log 4 (both players at their optimum, D(x) = ½) as a
+/// dashed reference line.
+struct LossPanel: Widget {
+    let state: AppState
+    let palette: Palette
+
+    /// D's loss at the minimax equilibrium: −log ½ − log ½ = log 4.
+    static let equilibriumLoss: Float = 1.3862944
+
+    func render(into grid: inout CellGrid, area: Rect) {
+        let history = state.history
+        guard let first = history.firstStep, let last = history.lastStep else {
+            Placeholder.render("waiting for the first step…", into: &grid, area: area, style: palette.muted)
+            return
+        }
+        BrailleLineChart(
+            series: [
+                ChartSeries(name: "D raw", values: history.discriminatorLoss.values, style: palette.discriminator, faint: true),
+                ChartSeries(name: "G raw", values: history.generatorLoss.values, style: palette.generator, faint: true),
+                ChartSeries(name: "D (EMA)", values: history.discriminatorLossSmoothed.values, style: palette.discriminator),
+                ChartSeries(name: "G (EMA)", values: history.generatorLossSmoothed.values, style: palette.generator),
+            ],
+            references: [ReferenceLine(value: Self.equilibriumLoss, style: palette.muted, label: "log 4")],
+            xStartLabel: "step \(first)", xEndLabel: "step \(last)", glyphs: palette.glyphs,
+            axisStyle: palette.muted
+        ).render(into: &grid, area: area)
+    }
+}
