@@ -12,6 +12,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a GAN: live dashboard by default, --headless for a terminal or a pipe.")
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var display: DisplayOptions
     @Flag(help: "Train without the dashboard: progress bar on a terminal, plain lines when piped.")
     var headless = false
     @Option(name: .customLong("log-jsonl"), help: "Write one JSON object per logged step to FILE.")
@@ -27,13 +28,14 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try BLAS.load()
-        guard headless else {
-            throw CLIError("the dashboard is not available yet; use --headless")
-        }
-        let config = training.config(defaultSteps: 3000)
+        let config = training.config(defaultSteps: headless ? 3000 : nil)
         let gan = try Self.makeGAN(config: config)
         let trainer = Trainer(gan: gan)
-        try runHeadless(trainer)
+        if headless {
+            try runHeadless(trainer)
+        } else {
+            try DashboardLauncher.train(trainer, display: display)
+        }
     }
 
     /// Loads the data set and builds fresh networks for `config`.

@@ -1,3 +1,4 @@
+import GAN
 import NeuralNet
 
 /// The latent-space explorer: two endpoints, a position between them, and per-dimension nudges.
@@ -32,7 +33,7 @@ public struct ExplorerState: Sendable, Equatable {
     ///   - fixedNoise: the sample grid's noise, (count, z) row-major; its first two rows become
     ///     the first endpoints, so the explorer starts between the first two samples shown.
     public init(seed: UInt64, fixedNoise: [Float] = []) {
-        rng = SeededRNG(seed: seed, stream: 4)
+        rng = SeededRNG(seed: seed, stream: RNGStream.explorer)
         self.fixedNoise = fixedNoise
     }
 

@@ -1,4 +1,5 @@
 import GAN
+import NeuralNet
 
 extension AppState {
     mutating func handle(_ event: TrainerEvent) -> [Effect] {
@@ -16,8 +17,7 @@ extension AppState {
             shape = samples.shape
         case .generator(let snapshot):
             shape = snapshot.shape
-            explorer.generatorArrived(step: snapshot.step, latentDimension: snapshot.weights.sizes.first ?? 0)
-            return [.loadGenerator(snapshot.weights)] + explorerRequest()
+            return generatorArrived(snapshot.weights, step: snapshot.step)
         case .decisionSurface(let surface):
             self.surface = surface
         case .evaluation(let report):
@@ -33,6 +33,12 @@ extension AppState {
             post(text, level: .warning)
         }
         return []
+    }
+
+    /// New weights for the explorer: the runtime loads them and redraws the current point.
+    mutating func generatorArrived(_ weights: MLPWeights, step: Int) -> [Effect] {
+        explorer.generatorArrived(step: step, latentDimension: weights.sizes.first ?? 0)
+        return [.loadGenerator(weights)] + explorerRequest()
     }
 
     private mutating func announce(_ newState: TrainerState) {

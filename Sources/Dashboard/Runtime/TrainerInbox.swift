@@ -1,0 +1,43 @@
+import GAN
+import Observer
+
+/// Where the trainer's events wait for the UI loop, without either side waiting for the other.
+///
+/// Subscribe ``receive(_:)`` to `Trainer.events`: it runs on the training queue and only does O(1)
+/// work. Steps go to a ring buffer (every step is charted; the oldest are dropped if the UI falls
+/// far behind), images and weights to latest-value mailboxes (only the newest matters), and the
+/// rare events that must not be lost (start, state, snapshots, warnings, evaluations) to their
+/// own ring. The loop calls ``drain()`` once per frame.
+public final class TrainerInbox: Sendable {
+    private let steps = RingBuffer<StepMetrics>(capacity: 8192)
+    private let rare = RingBuffer<TrainerEvent>(capacity: 512)
+    private let samples = Mailbox<SampleImages>()
+    private let generator = Mailbox<GeneratorSnapshot>()
+    private let verdicts = Mailbox<Verdicts>()
+    private let surface = Mailbox<DecisionSurface>()
+
+    public init() {}
+
+    public func receive(_ event: TrainerEvent) {
+        switch event {
+        case .step(let metrics): steps.append(metrics)
+        case .samples(let images): samples.put(images)
+        case .generator(let snapshot): generator.put(snapshot)
+        case .verdicts(let value): verdicts.put(value)
+        case .decisionSurface(let value): surface.put(value)
+        case .started, .evaluation, .state, .checkpointSaved, .warning: rare.append(event)
+        }
+    }
+
+    /// Everything that arrived since the last call, as messages: the rare events in order, then
+    /// the steps in order, then the newest of each kind of picture.
+    public func drain() -> [Message] {
+        var messages = rare.drain().map(Message.trainer)
+        messages += steps.drain().map { .trainer(.step($0)) }
+        if let value = verdicts.take() { messages.append(.trainer(.verdicts(value))) }
+        if let value = samples.take() { messages.append(.trainer(.samples(value))) }
+        if let value = surface.take() { messages.append(.trainer(.decisionSurface(value))) }
+        if let value = generator.take() { messages.append(.trainer(.generator(value))) }
+        return messages
+    }
+}
