@@ -1,4 +1,3 @@
-import NeuralNet
 import Testing
 @testable import Dashboard
 @testable import GAN
@@ -44,10 +43,7 @@ import Testing
 
     @Test func decisionSurfaceIsKept() {
         var state = AppState(mode: .training, shape: .points)
-        var rng = SeededRNG(seed: 1)
-        let discriminator = MLP<Float>(sizes: [2, 4, 1], activations: [.tanh, .identity], rng: &rng)
-        let surface = DecisionSurface(step: 1, discriminator: discriminator, xRange: -1...1, yRange: -1...1,
-                                      columns: 4, rows: 2)
+        let surface = Fixtures.surface(columns: 4, rows: 2)
         _ = update(&state, .trainer(.decisionSurface(surface)))
         #expect(state.surface == surface)
     }

@@ -39,6 +39,14 @@ enum Fixtures {
         return SampleImages(step: step, shape: imageShape, count: count, values: values)
     }
 
+    /// D's verdict over the square −2…2 from a small seeded network.
+    static func surface(columns: Int = 8, rows: Int = 8) -> DecisionSurface {
+        var rng = SeededRNG(seed: 2)
+        let discriminator = MLP<Float>(sizes: [2, 8, 1], activations: [.tanh, .identity], rng: &rng)
+        return DecisionSurface(step: 5, discriminator: discriminator, xRange: -2...2, yRange: -2...2,
+                               columns: columns, rows: rows)
+    }
+
     static func verdicts() -> Verdicts {
         Verdicts(step: 100, real: (0..<64).map { 0.5 + Float($0 % 8) / 16 }, fake: (0..<64).map { Float($0 % 8) / 16 })
     }

@@ -10,7 +10,7 @@ struct ExplorerPanel: Widget {
     func render(into grid: inout CellGrid, area: Rect) {
         let explorer = state.explorer
         guard let images = explorer.images, let shape = state.shape, area.height >= 3 else {
-            Placeholder.render("waiting for the generator…", into: &grid, area: area, style: palette.muted)
+            Placeholder.render(palette.text("waiting for the generator…", ascii: "waiting for the generator..."), into: &grid, area: area, style: palette.muted)
             return
         }
         let (sliderRow, rest) = area.splitTop(1)
@@ -44,8 +44,10 @@ struct ExplorerPanel: Widget {
         let dimension = explorer.dimension
         let nudge = dimension < explorer.latentDimension ? explorer.currentNudge(dimension) : 0
         let sign = nudge >= 0 ? "+" : ""
-        return "\(explorer.interpolation.rawValue) · z[\(dimension)] of \(explorer.latentDimension) "
-            + "nudged \(sign)\(CompactNumber.format(Double(nudge))) · ←→ walk ↑↓ dim +- nudge a b r l"
+        let dot = palette.text(" · ", ascii: " - ")
+        return "\(explorer.interpolation.rawValue)\(dot)z[\(dimension)] of \(explorer.latentDimension) "
+            + "nudged \(sign)\(CompactNumber.format(Double(nudge)))\(dot)"
+            + palette.text("←→ walk ↑↓ dim +- nudge a b r l", ascii: "arrows walk/dim, +- nudge, a b r l")
     }
 
     private func renderImages(_ images: ExplorerImages, width: Int, height: Int, into grid: inout CellGrid,

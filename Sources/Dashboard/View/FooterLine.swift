@@ -5,11 +5,19 @@ struct FooterLine: Widget {
     let state: AppState
     let palette: Palette
 
-    static let hints = "space pause · s snapshot · ←/→ explore · tab focus · enter zoom · t theme · ? help · q quit"
+    /// The main keys of this mode, separated by `·` (or `|` in ASCII).
+    var hints: String {
+        let keys = state.mode == .training
+            ? ["space pause", "s snapshot", palette.text("←/→ explore", ascii: "left/right explore"), "tab focus",
+               "enter zoom", "t theme", "? help", "q quit"]
+            : [palette.text("←/→ walk", ascii: "left/right walk"), palette.text("↑/↓ dim", ascii: "up/down dim"),
+               "+/- nudge", "a/b endpoint", "r new ends", "l lerp/slerp", "t theme", "? help", "q quit"]
+        return keys.joined(separator: palette.text(" · ", ascii: " | "))
+    }
 
     func render(into grid: inout CellGrid, area: Rect) {
         guard let notice = state.currentNotice else {
-            grid.put(" " + Self.hints, at: area.x, area.y, style: palette.muted, clip: area)
+            grid.put(" " + hints, at: area.x, area.y, style: palette.muted, clip: area)
             return
         }
         let style: Style

@@ -4,11 +4,11 @@ import TerminalUI
 struct HelpOverlay: Widget {
     let palette: Palette
 
-    static let keys: [(key: String, action: String)] = [
+    private var keys: [(key: String, action: String)] { [
         ("space", "pause / resume training (a paused trainer uses no CPU)"),
         ("s", "save a snapshot (checkpoint) now"),
-        ("←  →", "explorer: walk from endpoint A to B"),
-        ("↑  ↓", "explorer: choose a latent dimension"),
+        (palette.text("←  →", ascii: "left right"), "explorer: walk from endpoint A to B"),
+        (palette.text("↑  ↓", ascii: "up down"), "explorer: choose a latent dimension"),
         ("+  -", "explorer: nudge that dimension"),
         ("a  b", "explorer: make the current point endpoint A / B"),
         ("r", "explorer: draw new random endpoints"),
@@ -18,11 +18,11 @@ struct HelpOverlay: Widget {
         ("t", "next theme (themes/*.toml)"),
         ("?", "this help; any key closes it"),
         ("q", "quit (Ctrl-C too); the terminal is restored"),
-    ]
+    ] }
 
     func render(into grid: inout CellGrid, area: Rect) {
-        let width = Self.keys.map(\.key.count).max() ?? 0
-        let lines = Self.keys.map { entry in
+        let width = keys.map(\.key.count).max() ?? 0
+        let lines = keys.map { entry in
             TextLine([Span(entry.key.padded(to: width + 2), style: palette.title),
                       Span(entry.action, style: palette.text)])
         }

@@ -13,16 +13,21 @@ struct LossPanel: Widget {
     func render(into grid: inout CellGrid, area: Rect) {
         let history = state.history
         guard let first = history.firstStep, let last = history.lastStep else {
-            Placeholder.render("waiting for the first step…", into: &grid, area: area, style: palette.muted)
+            Placeholder.render(palette.text("waiting for the first step…", ascii: "waiting for the first step..."), into: &grid, area: area, style: palette.muted)
             return
         }
+        let smoothed = [
+            ChartSeries(name: "D ema", values: history.discriminatorLossSmoothed.values, style: palette.discriminator),
+            ChartSeries(name: "G ema", values: history.generatorLossSmoothed.values, style: palette.generator),
+        ]
+        // Raw values are drawn faint behind the averages; with one mark per cell (ASCII) they
+        // would bury them, so they are left out there.
+        let raw = palette.glyphs.hasBrailleAndBlocks ? [
+            ChartSeries(name: "D raw", values: history.discriminatorLoss.values, style: palette.discriminator, faint: true),
+            ChartSeries(name: "G raw", values: history.generatorLoss.values, style: palette.generator, faint: true),
+        ] : []
         BrailleLineChart(
-            series: [
-                ChartSeries(name: "D raw", values: history.discriminatorLoss.values, style: palette.discriminator, faint: true),
-                ChartSeries(name: "G raw", values: history.generatorLoss.values, style: palette.generator, faint: true),
-                ChartSeries(name: "D (EMA)", values: history.discriminatorLossSmoothed.values, style: palette.discriminator),
-                ChartSeries(name: "G (EMA)", values: history.generatorLossSmoothed.values, style: palette.generator),
-            ],
+            series: raw + smoothed,
             references: [ReferenceLine(value: Self.equilibriumLoss, style: palette.muted, label: "log 4")],
             xStartLabel: "step \(first)", xEndLabel: "step \(last)", glyphs: palette.glyphs,
             axisStyle: palette.muted

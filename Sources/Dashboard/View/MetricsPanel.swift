@@ -14,26 +14,35 @@ struct MetricsPanel: Widget {
         var trend: [Float]
     }
 
-    /// The figures, each with how to read it from a report (nil when the report lacks it).
-    static let figures: [(label: String, read: @Sendable (EvaluationReport) -> Double?)] = [
-        ("modes captured", { report in report.modesCaptured.map(Double.init) }),
-        ("high quality", { $0.highQualityFraction }),
-        ("KL(real‖fake)", { $0.klDivergence }),
-        ("JS divergence", { $0.jsDivergence }),
-        ("Fréchet dist.", { $0.frechetDistance }),
-        ("classes covered", { report in report.classesCovered.map(Double.init) }),
-        ("class KL", { $0.classKL }),
-        ("D's ROC AUC", { $0.discriminatorAUC }),
-        ("probe accuracy", { $0.probeAccuracy }),
+    /// One figure a report may carry: how to read it and, for counts, out of how many.
+    struct Figure: Sendable {
+        var label: String
+        var read: @Sendable (EvaluationReport) -> Double?
+        var total: (@Sendable (EvaluationReport) -> Int?)? = nil
+    }
+
+    static let figures: [Figure] = [
+        Figure(label: "modes captured", read: { $0.modesCaptured.map(Double.init) }, total: { $0.modeCount }),
+        Figure(label: "high quality", read: { $0.highQualityFraction }),
+        Figure(label: "KL(real|fake)", read: { $0.klDivergence }),
+        Figure(label: "JS divergence", read: { $0.jsDivergence }),
+        Figure(label: "Frechet dist.", read: { $0.frechetDistance }),
+        Figure(label: "classes covered", read: { $0.classesCovered.map(Double.init) }, total: { $0.classCount }),
+        Figure(label: "class KL", read: { $0.classKL }),
+        Figure(label: "D's ROC AUC", read: { $0.discriminatorAUC }),
+        Figure(label: "probe accuracy", read: { $0.probeAccuracy }),
     ]
 
     static func rows(for reports: [EvaluationReport]) -> [Row] {
         guard let latest = reports.last else { return [] }
         return figures.compactMap { figure in
             guard let value = figure.read(latest) else { return nil }
-            var text = CompactNumber.format(value)
-            if figure.label == "modes captured", let count = latest.modeCount { text += "/\(count)" }
-            if figure.label == "classes covered", let count = latest.classCount { text += "/\(count)" }
+            let text: String
+            if let total = figure.total {
+                text = "\(Int(value))" + (total(latest).map { "/\($0)" } ?? "")
+            } else {
+                text = CompactNumber.format(value)
+            }
             return Row(label: figure.label, value: text, trend: reports.map { figure.read($0).map(Float.init) ?? .nan })
         }
     }

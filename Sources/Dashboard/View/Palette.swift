@@ -60,6 +60,12 @@ struct Palette {
         statusBar = base.reversed
     }
 
+    /// `unicode` when the locale can show it, else `ascii` (arrows, separators, ½ …).
+    func text(_ unicode: String, ascii: String) -> String { glyphs.hasBrailleAndBlocks ? unicode : ascii }
+
+    /// The separator between fields of a line: `│` or `|`.
+    var separator: String { " \(glyphs.vertical) " }
+
     /// Glyphs for scatter plots: without colour, braille dots of two series look alike, so each
     /// series gets its own mark, one per cell.
     var scatterGlyphs: Glyphs {

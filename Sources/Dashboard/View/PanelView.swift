@@ -8,7 +8,7 @@ struct PanelView: Widget {
 
     func render(into grid: inout CellGrid, area: Rect) {
         let focused = state.focus == panel && state.visiblePanels.count > 1
-        let title = panel.title + (focused ? " ●" : "") + subtitle
+        let title = panel.title + (focused ? " \(palette.glyphs.plotMark(0))" : "") + subtitle
         let block = Block(title: title, glyphs: palette.glyphs, borderStyle: focused ? palette.focusBorder : palette.border,
                           titleStyle: focused ? palette.focusBorder : palette.title)
         block.render(into: &grid, area: area)
@@ -22,18 +22,20 @@ struct PanelView: Widget {
         }
     }
 
+    private var dot: String { palette.text(" · ", ascii: " - ") }
+
     /// A few words after the title that say what the panel shows right now.
     private var subtitle: String {
         switch panel {
         case .losses:
             let bucket = state.history.discriminatorLoss.bucketSize
-            return bucket > 1 ? " · 1 point = \(bucket) steps" : ""
+            return bucket > 1 ? "\(dot)1 point = \(bucket) steps" : ""
         case .samples:
             guard let samples = state.samples else { return "" }
-            return state.shape == .points ? " · real vs generated, D(x) behind · step \(samples.step)"
-                                          : " · fixed noise · step \(samples.step)"
+            return state.shape == .points ? "\(dot)real vs generated, D(x) behind\(dot)step \(samples.step)"
+                                          : "\(dot)fixed noise\(dot)step \(samples.step)"
         case .explorer:
-            return state.explorer.generatorStep.map { " · G of step \($0)" } ?? ""
+            return state.explorer.generatorStep.map { "\(dot)G of step \($0)" } ?? ""
         case .verdicts, .metrics:
             return ""
         }

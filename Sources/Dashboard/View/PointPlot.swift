@@ -16,13 +16,15 @@ struct PointPlot: Widget {
 
     func render(into grid: inout CellGrid, area: Rect) {
         guard let bounds = state.pointBounds ?? state.surface.map({ PlotBounds(x: $0.xRange, y: $0.yRange) }) else {
-            Placeholder.render("no bounds for the points yet…", into: &grid, area: area, style: palette.muted)
+            Placeholder.render(palette.text("no bounds for the points yet…", ascii: "no bounds for the points yet..."), into: &grid, area: area, style: palette.muted)
             return
         }
         let square = Self.squareArea(in: area)
         let heat = state.surface.map { HeatMap.grid(values: $0.values, width: $0.columns, height: $0.rows) }
         Scatter(series: [ScatterSeries(points: state.realPoints, style: palette.real)] + generated,
-                xRange: bounds.x, yRange: bounds.y, heatMap: heat, ramp: palette.surfaceRamp, depth: palette.depth,
+                // Half blocks show a coloured point better than a single braille dot.
+                xRange: bounds.x, yRange: bounds.y, resolution: palette.depth == .monochrome ? .braille : .halfBlock,
+                heatMap: heat, ramp: palette.surfaceRamp, depth: palette.depth,
                 glyphs: palette.scatterGlyphs)
             .render(into: &grid, area: square)
     }

@@ -12,7 +12,7 @@ struct SamplePanel: Widget {
 
     func render(into grid: inout CellGrid, area: Rect) {
         guard let samples = state.samples else {
-            Placeholder.render("waiting for the first samples…", into: &grid, area: area, style: palette.muted)
+            Placeholder.render(palette.text("waiting for the first samples…", ascii: "waiting for the first samples..."), into: &grid, area: area, style: palette.muted)
             return
         }
         switch samples.shape {

@@ -12,9 +12,15 @@ struct StatusLine: Widget {
         let label = " \(stateLabel) "
         let labelWidth = label.count
         grid.put(label, at: area.right - labelWidth, area.y, style: stateStyle, clip: area)
-        let text = " ganscope │ " + fields.joined(separator: " │ ")
-        grid.put(text, at: area.x, area.y, style: palette.statusBar,
-                 clip: Rect(x: area.x, y: area.y, width: area.width - labelWidth - 1, height: 1))
+        // Whole fields or none: a figure cut in half reads as a different figure.
+        let room = area.width - labelWidth - 1
+        var text = " ganscope"
+        for field in fields {
+            let next = text + palette.separator + field
+            guard next.count <= room else { break }
+            text = next
+        }
+        grid.put(text, at: area.x, area.y, style: palette.statusBar, clip: area)
     }
 
     var stateLabel: String { state.mode == .explorerOnly ? "EXPLORER" : state.trainerState.label }
@@ -41,7 +47,9 @@ struct StatusLine: Widget {
             fields.append(String(format: "%.0f steps/s", metrics.stepsPerSecond))
             fields.append(Self.duration(metrics.elapsed))
         } else if state.mode == .training {
-            fields.append("starting…")
+            fields.append(palette.text("starting…", ascii: "starting..."))
+        } else {
+            fields.append("explorer on saved generator weights")
         }
         if let snapshot = state.lastSnapshot {
             fields.append("snapshot step \(snapshot.step)")

@@ -10,7 +10,7 @@ struct VerdictPanel: Widget {
 
     func render(into grid: inout CellGrid, area: Rect) {
         guard let first = state.history.firstStep, let last = state.history.lastStep else {
-            Placeholder.render("waiting for the first step…", into: &grid, area: area, style: palette.muted)
+            Placeholder.render(palette.text("waiting for the first step…", ascii: "waiting for the first step..."), into: &grid, area: area, style: palette.muted)
             return
         }
         let parts = area.split(.horizontal, [.fill(3), .fill(2)], spacing: 2)
@@ -19,7 +19,7 @@ struct VerdictPanel: Widget {
                 ChartSeries(name: "D(x) real", values: state.history.realScore.values, style: palette.real),
                 ChartSeries(name: "D(G(z)) fake", values: state.history.fakeScore.values, style: palette.fake),
             ],
-            references: [ReferenceLine(value: 0.5, style: palette.muted, label: "½")],
+            references: [ReferenceLine(value: 0.5, style: palette.muted, label: palette.text("½", ascii: "0.5"))],
             xStartLabel: "step \(first)", xEndLabel: "step \(last)", yRange: 0...1, glyphs: palette.glyphs,
             axisStyle: palette.muted
         ).render(into: &grid, area: parts[0])
