@@ -49,7 +49,7 @@ public final class DashboardApp {
             subscription?.cancel()
         }
         let interval = 1 / Self.framesPerSecond
-        var lastRefresh = -Double.infinity
+        var lastRefresh = -interval  // the first frame is due at once
         var drawn: (revision: Int, columns: Int, rows: Int)?
         while !state.isQuitting {
             let wait = max(1, Int32(((lastRefresh + interval - elapsed) * 1000).rounded(.up)))
