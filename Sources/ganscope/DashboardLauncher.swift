@@ -14,10 +14,11 @@ enum DashboardLauncher {
         let final = try run(display: display) { themes, capabilities in
             (AppState.training(trainer.gan, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
         }
-        if let metrics = final.latest {
-            print(String(format: "ganscope: %@ at step %d (D loss %.3f, G loss %.3f, D(x) %.2f, D(G(z)) %.2f)",
-                         final.trainerState.label.lowercased(), metrics.step, metrics.result.discriminatorLoss,
-                         metrics.result.generatorLoss, metrics.result.meanRealScore, metrics.result.meanFakeScore))
+        if let m = final.latest {
+            print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), D loss %.3f, G loss %.3f, "
+                         + "D(x) %.3f, D(G(z)) %.3f", final.trainerState.label.lowercased(), m.step, m.elapsed,
+                         Double(m.step) / max(m.elapsed, 1e-9), m.result.discriminatorLoss, m.result.generatorLoss,
+                         m.result.meanRealScore, m.result.meanFakeScore))
         }
         if case .diverged(let reason) = final.trainerState { throw CLIError("diverged: \(reason)") }
     }

@@ -53,3 +53,28 @@ import Testing
         #expect(history.realScore.bucketSize == 2)
     }
 }
+
+@Suite struct ChartWindowTests {
+    @Test func padsShortHistoriesSoEarlierPointsKeepTheirPlace() {
+        let window = ChartWindow([1, 2, 3], length: 6)
+        #expect(window.stride == 1)
+        #expect(Array(window.values.prefix(3)) == [1, 2, 3])
+        #expect(window.values.suffix(3).allSatisfy { $0.isNaN })
+        let longer = ChartWindow([1, 2, 3, 4], length: 6)
+        #expect(Array(longer.values.prefix(3)) == Array(window.values.prefix(3)))
+    }
+
+    @Test func averagesInPowerOfTwoBucketsWhenTooLong() {
+        let window = ChartWindow((0..<10).map(Float.init), length: 4)
+        #expect(window.stride == 4)
+        #expect(Array(window.values.prefix(3)) == [1.5, 5.5, 8.5])
+        #expect(window.values[3].isNaN)
+    }
+
+    @Test func axisEndCountsCompressedSteps() {
+        var history = TrainingHistory(capacity: 4)
+        for step in 1...5 { history.append(Fixtures.metrics(step: step)) }
+        let window = ChartWindow(history.discriminatorLoss.values, length: 8)
+        #expect(window.lastStep(first: 1, history: history) == 16)  // 8 points × 2 steps each
+    }
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GAN
 import Observer
 
@@ -12,8 +13,13 @@ import Observer
 /// let final = app.run()   // returns after q, Ctrl-C or SIGTERM, training stopped
 /// ```
 public final class DashboardApp {
-    /// At most this many data-driven redraws per second; keys redraw at once.
-    public static let framesPerSecond = 30.0
+    /// Training data (charts, samples) is taken in and redrawn at most this often; keys and
+    /// resizes redraw at once. Every redraw takes CPU from training, which wants both cores,
+    /// and charts that move more often than this read no better.
+    public static let dataFramesPerSecond = 10.0
+    /// While training runs, the explorer takes new weights at most this often (each load copies
+    /// G and runs it); paused or ended, the last weights are taken at once.
+    public static let generatorRefreshSeconds = 1.0
 
     public private(set) var state: AppState
     public private(set) var stats = FrameStats()
@@ -43,17 +49,14 @@ public final class DashboardApp {
     public func run() -> AppState {
         let subscription = trainer?.events.subscribe(inbox.receive)
         trainer?.start()
-        defer {
-            trainer?.stop()
-            trainer?.waitUntilFinished()
-            subscription?.cancel()
-        }
-        let interval = 1 / Self.framesPerSecond
+        let cpuAtStart = Self.threadCPUTime(), wallAtStart = elapsed
+        let interval = 1 / Self.dataFramesPerSecond
         var lastRefresh = -interval  // the first frame is due at once
+        var lastGenerator = -Double.infinity
         var drawn: (revision: Int, columns: Int, rows: Int)?
         while !state.isQuitting {
-            let wait = max(1, Int32(((lastRefresh + interval - elapsed) * 1000).rounded(.up)))
-            if let key = screen.readKey(timeoutMilliseconds: min(wait, Int32(interval * 1000))) {
+            let wait = min(max(lastRefresh + interval - elapsed, 0.001), interval)
+            if let key = screen.readKey(timeoutMilliseconds: Int32((wait * 1000).rounded(.up))) {
                 dispatch(.key(key))
             }
             if terminationRequested() { dispatch(.terminationSignal) }
@@ -61,6 +64,11 @@ public final class DashboardApp {
                 lastRefresh = elapsed
                 dispatch(.tick(now: lastRefresh))
                 for message in inbox.drain() { dispatch(message) }
+                if lastRefresh - lastGenerator >= Self.generatorRefreshSeconds || state.trainerState != .running,
+                   let message = inbox.takeGenerator() {
+                    lastGenerator = lastRefresh
+                    dispatch(message)
+                }
             }
             let size = screen.size
             if state.isQuitting { break }
@@ -68,6 +76,13 @@ public final class DashboardApp {
             drawFrame(size: size)
             drawn = (state.revision, size.columns, size.rows)
         }
+        stats.uiThreadSeconds = Self.threadCPUTime() - cpuAtStart
+        stats.wallSeconds = elapsed - wallAtStart
+        trainer?.stop()
+        trainer?.waitUntilFinished()
+        subscription?.cancel()
+        // The trainer's last words (its final state) belong in the returned state.
+        for message in inbox.drain() { dispatch(message) }
         return state
     }
 
@@ -89,9 +104,15 @@ public final class DashboardApp {
         case .togglePause: trainer?.togglePause()
         case .requestSnapshot: trainer?.requestSnapshot()
         case .quit: break  // the loop sees state.isQuitting
-        case .loadGenerator(let weights): explorer.load(weights)
+        case .loadGenerator(let weights):
+            let start = Self.now()
+            explorer.load(weights)
+            stats.explorerSeconds += Self.now() - start
         case .renderExplorer(let request):
-            if let images = explorer.render(request) { dispatch(.explorerRendered(images)) }
+            let start = Self.now()
+            let images = explorer.render(request)
+            stats.explorerSeconds += Self.now() - start
+            if let images { dispatch(.explorerRendered(images)) }
         case .themeChanged: screen.resetColors()
         }
     }
@@ -99,4 +120,11 @@ public final class DashboardApp {
     private var elapsed: Double { Self.now() - startedAt }
 
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// CPU seconds used by the calling thread.
+    private static func threadCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }

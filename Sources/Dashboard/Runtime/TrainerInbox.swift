@@ -29,15 +29,20 @@ public final class TrainerInbox: Sendable {
         }
     }
 
-    /// Everything that arrived since the last call, as messages: the rare events in order, then
-    /// the steps in order, then the newest of each kind of picture.
+    /// Everything that arrived since the last call except generator weights, as messages: the
+    /// rare events in order, then the steps in order, then the newest of each kind of picture.
     public func drain() -> [Message] {
         var messages = rare.drain().map(Message.trainer)
         messages += steps.drain().map { .trainer(.step($0)) }
         if let value = verdicts.take() { messages.append(.trainer(.verdicts(value))) }
         if let value = samples.take() { messages.append(.trainer(.samples(value))) }
         if let value = surface.take() { messages.append(.trainer(.decisionSurface(value))) }
-        if let value = generator.take() { messages.append(.trainer(.generator(value))) }
         return messages
+    }
+
+    /// The newest generator weights, if new ones arrived; taken separately so the loop can
+    /// refresh the explorer less often than the trainer publishes.
+    public func takeGenerator() -> Message? {
+        generator.take().map { .trainer(.generator($0)) }
     }
 }

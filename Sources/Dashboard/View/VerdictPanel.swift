@@ -9,18 +9,23 @@ struct VerdictPanel: Widget {
     static let histogramBins = 20
 
     func render(into grid: inout CellGrid, area: Rect) {
-        guard let first = state.history.firstStep, let last = state.history.lastStep else {
+        guard let first = state.history.firstStep else {
             Placeholder.render(palette.text("waiting for the first step…", ascii: "waiting for the first step..."), into: &grid, area: area, style: palette.muted)
             return
         }
         let parts = area.split(.horizontal, [.fill(3), .fill(2)], spacing: 2)
+        let length = ChartWindow.length(forWidth: parts[0].width)
+        let real = ChartWindow(state.history.realScore.values, length: length)
         BrailleLineChart(
             series: [
-                ChartSeries(name: "D(x) real", values: state.history.realScore.values, style: palette.real),
-                ChartSeries(name: "D(G(z)) fake", values: state.history.fakeScore.values, style: palette.fake),
+                ChartSeries(name: "D(x) real", values: real.values, style: palette.real),
+                ChartSeries(name: "D(G(z)) fake", values: ChartWindow(state.history.fakeScore.values, length: length).values,
+                            style: palette.fake),
             ],
             references: [ReferenceLine(value: 0.5, style: palette.muted, label: palette.text("½", ascii: "0.5"))],
-            xStartLabel: "step \(first)", xEndLabel: "step \(last)", yRange: 0...1, glyphs: palette.glyphs,
+            xStartLabel: "step \(first)",
+            xEndLabel: "step \(real.lastStep(first: first, history: state.history))", yRange: 0...1,
+            glyphs: palette.glyphs,
             axisStyle: palette.muted
         ).render(into: &grid, area: parts[0])
         renderHistogram(into: &grid, area: parts[1])
