@@ -17,8 +17,11 @@ public final class DashboardApp {
     /// resizes redraw at once. Every redraw takes CPU from training, which wants both cores,
     /// and charts that move more often than this read no better.
     public static let dataFramesPerSecond = 10.0
-    /// While training runs, the explorer takes new weights at most this often (each load copies
-    /// G and runs it); paused or ended, the last weights are taken at once.
+    /// While training runs, new pictures are taken at most this often (a new sample grid
+    /// rewrites thousands of cells) and the explorer new weights at most every
+    /// `generatorRefreshSeconds` (each load copies G and runs it); paused or ended, the newest
+    /// are taken at once.
+    public static let pictureRefreshSeconds = 0.5
     public static let generatorRefreshSeconds = 1.0
 
     public private(set) var state: AppState
@@ -52,7 +55,7 @@ public final class DashboardApp {
         let cpuAtStart = Self.threadCPUTime(), wallAtStart = elapsed
         let interval = 1 / Self.dataFramesPerSecond
         var lastRefresh = -interval  // the first frame is due at once
-        var lastGenerator = -Double.infinity
+        var lastPictures = -Double.infinity, lastGenerator = -Double.infinity
         var drawn: (revision: Int, columns: Int, rows: Int)?
         while !state.isQuitting {
             let wait = min(max(lastRefresh + interval - elapsed, 0.001), interval)
@@ -64,7 +67,13 @@ public final class DashboardApp {
                 lastRefresh = elapsed
                 dispatch(.tick(now: lastRefresh))
                 for message in inbox.drain() { dispatch(message) }
-                if lastRefresh - lastGenerator >= Self.generatorRefreshSeconds || state.trainerState != .running,
+                let settled = state.trainerState != .running
+                if settled || lastRefresh - lastPictures >= Self.pictureRefreshSeconds {
+                    let pictures = inbox.takePictures()
+                    if !pictures.isEmpty { lastPictures = lastRefresh }
+                    for message in pictures { dispatch(message) }
+                }
+                if settled || lastRefresh - lastGenerator >= Self.generatorRefreshSeconds,
                    let message = inbox.takeGenerator() {
                     lastGenerator = lastRefresh
                     dispatch(message)
@@ -82,7 +91,7 @@ public final class DashboardApp {
         trainer?.waitUntilFinished()
         subscription?.cancel()
         // The trainer's last words (its final state) belong in the returned state.
-        for message in inbox.drain() { dispatch(message) }
+        for message in inbox.drain() + inbox.takePictures() { dispatch(message) }
         return state
     }
 

@@ -29,11 +29,16 @@ public final class TrainerInbox: Sendable {
         }
     }
 
-    /// Everything that arrived since the last call except generator weights, as messages: the
-    /// rare events in order, then the steps in order, then the newest of each kind of picture.
+    /// The rare events and the steps that arrived since the last call, each in order, as messages.
     public func drain() -> [Message] {
-        var messages = rare.drain().map(Message.trainer)
-        messages += steps.drain().map { .trainer(.step($0)) }
+        rare.drain().map(Message.trainer) + steps.drain().map { .trainer(.step($0)) }
+    }
+
+    /// The newest of each kind of picture (verdicts, samples, decision surface) that arrived
+    /// since the last call; taken separately so the loop can redraw them less often than the
+    /// trainer publishes (a new sample grid rewrites thousands of cells).
+    public func takePictures() -> [Message] {
+        var messages: [Message] = []
         if let value = verdicts.take() { messages.append(.trainer(.verdicts(value))) }
         if let value = samples.take() { messages.append(.trainer(.samples(value))) }
         if let value = surface.take() { messages.append(.trainer(.decisionSurface(value))) }
