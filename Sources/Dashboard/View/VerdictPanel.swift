@@ -42,7 +42,9 @@ struct VerdictPanel: Widget {
                       HistogramSeries(bins: HistogramSeries.bin(verdicts.real, count: Self.histogramBins), style: palette.real),
                       HistogramSeries(bins: HistogramSeries.bin(verdicts.fake, count: Self.histogramBins), style: palette.fake),
                   ],
-                  glyphs: palette.glyphs, lowLabel: "0 fake", highLabel: "real 1", axisStyle: palette.muted)
+                  // Without colour, overlaid bars of the two series would look alike.
+                  arrangement: palette.depth == .monochrome ? .sideBySide : .overlaid, glyphs: palette.glyphs,
+                  lowLabel: "0 fake", highLabel: "real 1", axisStyle: palette.muted)
             .render(into: &grid, area: bars)
     }
 }
