@@ -77,10 +77,7 @@ struct ThemeReader {
     }
 
     func color(_ table: TOMLTable, _ key: String) throws(ThemeError) -> Color {
-        guard let color = try optionalColor(table, key) else {
-            throw ThemeError(file: file, key: "colors." + key, problem: "missing; give a colour index 0–255 or \"default\"")
-        }
-        return color
+        try required(optionalColor(table, key), "colors." + key, hint: "a colour index 0–255 or \"default\"")
     }
 
     func optionalColor(_ table: TOMLTable, _ key: String) throws(ThemeError) -> Color? {
@@ -93,10 +90,13 @@ struct ThemeReader {
     }
 
     func ramp(_ table: TOMLTable, _ key: String) throws(ThemeError) -> ColorRamp {
-        guard let ramp = try optionalRamp(table, key) else {
-            throw ThemeError(file: file, key: "ramps." + key, problem: "missing; give a list of colour indices, dark to light")
-        }
-        return ramp
+        try required(optionalRamp(table, key), "ramps." + key, hint: "a list of colour indices, dark to light")
+    }
+
+    /// The value of a key that must be there.
+    private func required<Value>(_ value: Value?, _ key: String, hint: String) throws(ThemeError) -> Value {
+        guard let value else { throw ThemeError(file: file, key: key, problem: "missing; give \(hint)") }
+        return value
     }
 
     func optionalRamp(_ table: TOMLTable, _ key: String) throws(ThemeError) -> ColorRamp? {
