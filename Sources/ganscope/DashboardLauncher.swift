@@ -1,3 +1,4 @@
+import ArgumentParser
 import CursesBackend
 import Dashboard
 import Datasets
@@ -20,7 +21,11 @@ enum DashboardLauncher {
                          Double(m.step) / max(m.elapsed, 1e-9), m.result.discriminatorLoss, m.result.generatorLoss,
                          m.result.meanRealScore, m.result.meanFakeScore))
         }
-        if case .diverged(let reason) = final.trainerState { throw CLIError("diverged: \(reason)") }
+        if case .diverged(let reason) = final.trainerState {
+            // As in headless mode: the reason on stderr and exit status 2, so scripts can tell.
+            FileHandle.standardError.write(Data("ganscope: diverged: \(reason)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 
     /// The terminal set up for one dashboard run: the state, the trainer (if any) and the

@@ -16,7 +16,7 @@ public final class DashboardApp {
     /// Training data (charts, samples) is taken in and redrawn at most this often; keys and
     /// resizes redraw at once. Every redraw takes CPU from training, which wants both cores,
     /// and charts that move more often than this read no better.
-    public static let dataFramesPerSecond = 10.0
+    public static let dataFramesPerSecond = 5.0
     /// While training runs, new pictures are taken at most this often (a new sample grid
     /// rewrites thousands of cells) and the explorer new weights at most every
     /// `generatorRefreshSeconds` (each load copies G and runs it); paused or ended, the newest

@@ -11,7 +11,7 @@ public struct AppState: Sendable {
     public static let evaluationHistoryLimit = 256
 
     public let mode: Mode
-    public var display: DisplayCapabilities
+    public let display: DisplayCapabilities
     public internal(set) var themes: ThemeCatalog
     public internal(set) var themeIndex = 0
     /// What the run is; nil until the trainer's `.started` event.

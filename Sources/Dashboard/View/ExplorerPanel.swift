@@ -42,11 +42,10 @@ struct ExplorerPanel: Widget {
     var info: String {
         let explorer = state.explorer
         let dimension = explorer.dimension
-        let nudge = dimension < explorer.latentDimension ? explorer.currentNudge(dimension) : 0
+        let nudge = explorer.currentNudge(dimension)
         let sign = nudge >= 0 ? "+" : ""
-        let dot = palette.text(" · ", ascii: " - ")
-        return "\(explorer.interpolation.rawValue)\(dot)z[\(dimension)] of \(explorer.latentDimension) "
-            + "nudged \(sign)\(CompactNumber.format(Double(nudge)))\(dot)"
+        return "\(explorer.interpolation.rawValue)\(palette.dot)z[\(dimension)] of \(explorer.latentDimension) "
+            + "nudged \(sign)\(CompactNumber.format(Double(nudge)))\(palette.dot)"
             + palette.text("←→ walk ↑↓ dim +- nudge a b r l", ascii: "arrows walk/dim, +- nudge, a b r l")
     }
 

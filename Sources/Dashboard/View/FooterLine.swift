@@ -12,7 +12,7 @@ struct FooterLine: Widget {
                "enter zoom", "t theme", "? help", "q quit"]
             : [palette.text("←/→ walk", ascii: "left/right walk"), palette.text("↑/↓ dim", ascii: "up/down dim"),
                "+/- nudge", "a/b endpoint", "r new ends", "l lerp/slerp", "t theme", "? help", "q quit"]
-        return keys.joined(separator: palette.text(" · ", ascii: " | "))
+        return keys.joined(separator: palette.dot)
     }
 
     func render(into grid: inout CellGrid, area: Rect) {

@@ -66,6 +66,9 @@ struct Palette {
     /// The separator between fields of a line: `│` or `|`.
     var separator: String { " \(glyphs.vertical) " }
 
+    /// The separator between words of a title or a hint: `·` or `-`.
+    var dot: String { text(" · ", ascii: " - ") }
+
     /// Glyphs for scatter plots: without colour, braille dots of two series look alike, so each
     /// series gets its own mark, one per cell.
     var scatterGlyphs: Glyphs {

@@ -22,20 +22,18 @@ struct PanelView: Widget {
         }
     }
 
-    private var dot: String { palette.text(" · ", ascii: " - ") }
-
     /// A few words after the title that say what the panel shows right now.
     private var subtitle: String {
         switch panel {
         case .losses:
             let bucket = state.history.discriminatorLoss.bucketSize
-            return bucket > 1 ? "\(dot)1 point = \(bucket) steps" : ""
+            return bucket > 1 ? "\(palette.dot)1 point = \(bucket) steps" : ""
         case .samples:
             guard let samples = state.samples else { return "" }
-            return state.shape == .points ? "\(dot)real vs generated, D(x) behind\(dot)step \(samples.step)"
-                                          : "\(dot)fixed noise\(dot)step \(samples.step)"
+            return state.shape == .points ? "\(palette.dot)real vs generated, D(x) behind\(palette.dot)step \(samples.step)"
+                                          : "\(palette.dot)fixed noise\(palette.dot)step \(samples.step)"
         case .explorer:
-            return state.explorer.generatorStep.map { "\(dot)G of step \($0)" } ?? ""
+            return state.explorer.generatorStep.map { "\(palette.dot)G of step \($0)" } ?? ""
         case .verdicts, .metrics:
             return ""
         }
