@@ -14,7 +14,7 @@ import Testing
     @Test func slerpKeepsTheLengthWhereLerpShrinksIt() {
         let a: [Float] = [2, 0], b: [Float] = [0, 2]
         #expect(abs(norm(Interpolation.slerp.point(a, b, t: 0.5)) - 2) < 1e-5)
-        #expect(abs(norm(Interpolation.lerp.point(a, b, t: 0.5)) - 2.squareRoot()) < 1e-5)
+        #expect(abs(norm(Interpolation.lerp.point(a, b, t: 0.5)) - Float(2).squareRoot()) < 1e-5)
     }
 
     @Test func slerpOfParallelVectorsIsTheStraightLine() {
