@@ -38,7 +38,7 @@ let package = Package(
                 swiftSettings: numericSettings),
         .target(name: "TerminalUI", exclude: ["README.md"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Metrics", "Observer", "Datasets",
-                                                  "NeuralNet", "TOMLKit"]),
+                                                  "NeuralNet", "TOMLKit"], exclude: ["README.md"]),
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(name: "ganscope", dependencies: [
             "GAN", "Metrics", "Datasets", "NeuralNet", "SafeTensors", "ImageIO", "Observer",
@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "GANTests", dependencies: ["GAN", "Datasets", "NeuralNet", "Observer", "SafeTensors"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "GAN", "Datasets", "NeuralNet"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "NeuralNet"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "NeuralNet"],
+                    exclude: ["Golden"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,8 @@ public enum TrainerEvent: Sendable {
     case checkpointSaved(path: String, step: Int)
     /// Something went wrong but training goes on (e.g. a snapshot could not be written).
     case warning(String)
+    /// Something worth telling the user that is not a problem (e.g. metrics are ready).
+    case notice(String)
 }
 
 public enum TrainerState: Sendable, Equatable {

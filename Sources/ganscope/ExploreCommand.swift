@@ -1,5 +1,8 @@
 import ArgumentParser
+import Dashboard
+import Datasets
 import GAN
+import NeuralNet
 
 /// `ganscope explore`: the dashboard's latent explorer on a snapshot, without training.
 struct ExploreCommand: ParsableCommand {
@@ -8,13 +11,21 @@ struct ExploreCommand: ParsableCommand {
         abstract: "Open the latent explorer on a snapshot's generator (no training).")
 
     @Option(help: ArgumentHelp("The snapshot (.safetensors).", valueName: "file")) var checkpoint: String
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
+        try DashboardLauncher.requireTerminal()
+        try BLAS.load()
+        BLAS.threads = 1  // one small forward pass at a time
         let loaded = try Checkpoint.load(path: checkpoint)
-        // The explorer takes `loaded.generatorSnapshot`; the dashboard's explorer-only entry
-        // point is not part of this build yet.
-        throw CLIError("\(checkpoint): loaded step \(loaded.info.step) (\(loaded.info.architecture.summary)), "
-            + "but the latent explorer is not available in this build yet; "
-            + "try `ganscope sample` or `ganscope interpolate`")
+        let info = loaded.info
+        var bounds: PlotBounds?
+        if case .points = info.dataShape {
+            // 2-D sets are cheap to rebuild; the plot frame comes from the data.
+            let data = try DatasetCatalog.load(info.config.dataset, seed: info.config.seed)
+            bounds = data.pointBounds.map { PlotBounds(x: $0.x, y: $0.y) }
+        }
+        try runExplorer(generator: loaded.generator, fixedNoise: loaded.fixedNoise, shape: info.dataShape,
+                        step: info.step, pointBounds: bounds, display: display)
     }
 }

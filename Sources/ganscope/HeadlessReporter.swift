@@ -49,6 +49,9 @@ final class HeadlessReporter: @unchecked Sendable {
         case .checkpointSaved(let path, let step):
             finishLine()
             printLine("ganscope: saved step \(step) to \(path)")
+        case .notice(let message):
+            finishLine()
+            printLine("ganscope: \(message)")
         case .warning(let message):
             finishLine()
             printError("ganscope: \(message)")

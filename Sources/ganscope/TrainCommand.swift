@@ -14,6 +14,7 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
     @OptionGroup(title: "Snapshots") var checkpoints: CheckpointOptions
+    @OptionGroup var display: DisplayOptions
     @Flag(help: "Train without the dashboard: progress bar on a terminal, plain lines when piped.")
     var headless = false
     @Option(name: .customLong("log-jsonl"), help: "Write one JSON object per logged step to FILE.")
@@ -29,20 +30,26 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try BLAS.load()
+        // Fail fast, before loading data, when the dashboard has no terminal to draw on.
+        if !headless { try DashboardLauncher.requireTerminal() }
         let (gan, savedRun) = try checkpoints.resume.map(resumeGAN)
-            ?? (Self.makeGAN(config: training.config(defaultSteps: 3000)), nil)
+            ?? (Self.makeGAN(config: training.config(defaultSteps: headless ? 3000 : nil)), nil)
         let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
             ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
         let folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
-        let metrics = try MetricsSetup(gan: gan, every: training.evalEvery, inBackground: false) {
-            print("ganscope: \($0)")
-        }
+        let metrics = MetricsSetup(gan: gan, every: training.evalEvery)
         let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
                               evaluator: metrics?.evaluate, evaluateEvery: metrics?.every)
-        guard headless else {
-            throw CLIError("the dashboard is not available yet; use --headless")
+        let outcome: Outcome
+        if headless {
+            // Prepared first, so every evaluation is in the log.
+            try metrics?.prepare { print("ganscope: \($0)") }
+            outcome = try runHeadless(trainer)
+        } else {
+            // Prepared in the background, so the dashboard appears at once.
+            metrics?.prepareInBackground { trainer.events.send(.notice($0)) }
+            outcome = try DashboardLauncher.train(trainer, display: display)
         }
-        let outcome = try runHeadless(trainer)
         // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
         if outcome != .diverged { try saveOnExit(trainer.gan, to: folder) }
         if let code = outcome.exitCode { throw code }

@@ -1,1 +1,0 @@
-// The Dashboard module: see its README.md. (Being built.)

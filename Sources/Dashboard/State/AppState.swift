@@ -1,0 +1,86 @@
+import Datasets
+import GAN
+
+/// The one value the dashboard shows: everything ``view(_:size:)`` draws comes from here, and
+/// only ``update(_:_:)`` changes it.
+public struct AppState: Sendable {
+    /// A live training run, or the explorer alone on saved generator weights.
+    public enum Mode: Sendable, Equatable { case training, explorerOnly }
+
+    /// Reports kept for the metrics panel's sparklines.
+    public static let evaluationHistoryLimit = 256
+
+    public let mode: Mode
+    public let display: DisplayCapabilities
+    public internal(set) var themes: ThemeCatalog
+    public internal(set) var themeIndex = 0
+    /// What the run is; nil until the trainer's `.started` event.
+    public internal(set) var info: TrainingInfo?
+    public internal(set) var shape: DataShape?
+    public internal(set) var trainerState: TrainerState
+    public internal(set) var latest: StepMetrics?
+    public internal(set) var history = TrainingHistory()
+    public internal(set) var verdicts: Verdicts?
+    public internal(set) var samples: SampleImages?
+    public internal(set) var surface: DecisionSurface?
+    /// 2-D data sets: a sample of real points and the plot's bounds.
+    public let realPoints: [SIMD2<Float>]
+    public let pointBounds: PlotBounds?
+    public internal(set) var evaluations: [EvaluationReport] = []
+    public internal(set) var lastSnapshot: (path: String, step: Int)?
+    public internal(set) var explorer: ExplorerState
+    /// Newest last.
+    public internal(set) var notices: [Notice] = []
+    /// Seconds since the start, from the last ``Message/tick(now:)``.
+    public internal(set) var clock = 0.0
+    public internal(set) var focus = Panel.explorer
+    /// Whether the focused panel fills the whole body.
+    public internal(set) var isZoomed = false
+    public internal(set) var showsHelp = false
+    public internal(set) var isQuitting = false
+    /// Goes up whenever something visible changes, so the runtime redraws only then.
+    public internal(set) var revision = 0
+
+    /// - Parameters:
+    ///   - fixedNoise: the sample grid's latent vectors, whose first two start the explorer.
+    ///   - themeName: the theme to start with (`--theme`); an unknown name gives a notice.
+    public init(mode: Mode, shape: DataShape? = nil, seed: UInt64 = 0, fixedNoise: [Float] = [],
+                realPoints: [SIMD2<Float>] = [], pointBounds: PlotBounds? = nil, themes: ThemeCatalog = .builtIn,
+                themeName: String? = nil, display: DisplayCapabilities = .full) {
+        self.mode = mode
+        self.shape = shape
+        self.realPoints = realPoints
+        self.pointBounds = pointBounds
+        self.themes = themes
+        self.display = display
+        trainerState = mode == .training ? .running : .paused
+        explorer = ExplorerState(seed: seed, fixedNoise: fixedNoise)
+        for problem in themes.problems { post("theme not used: \(problem)", level: .warning, lifetime: 15) }
+        if let themeName {
+            if let index = themes.index(named: themeName) {
+                themeIndex = index
+            } else {
+                let names = themes.themes.map(\.name).joined(separator: ", ")
+                post("no theme called \"\(themeName)\"; using default (available: \(names))", level: .warning)
+            }
+        }
+    }
+
+    public var theme: Theme { themes.themes[themeIndex] }
+
+    /// The panels shown in this mode and with this data, in focus order.
+    public var visiblePanels: [Panel] {
+        switch mode {
+        case .explorerOnly: [.explorer]
+        case .training: Panel.allCases.filter { $0 != .metrics || !evaluations.isEmpty }
+        }
+    }
+
+    /// The newest notice still showing.
+    public var currentNotice: Notice? { notices.last }
+
+    mutating func post(_ text: String, level: Notice.Level = .info, lifetime: Double = Notice.lifetime) {
+        notices.append(Notice(text: text, level: level, expires: clock + lifetime))
+        if notices.count > 8 { notices.removeFirst(notices.count - 8) }
+    }
+}

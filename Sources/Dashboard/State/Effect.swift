@@ -1,0 +1,16 @@
+import NeuralNet
+
+/// Work that ``update(_:_:)`` asks the runtime to do: it touches the trainer, the explorer's
+/// network or the terminal, so it cannot happen in the pure update.
+public enum Effect: Sendable, Equatable {
+    case togglePause
+    case requestSnapshot
+    /// Stop training, restore the terminal and return.
+    case quit
+    /// Put new generator weights into the explorer's own network.
+    case loadGenerator(MLPWeights)
+    /// Run the explorer's network; the answer comes back as ``Message/explorerRendered(_:)``.
+    case renderExplorer(ExplorerRequest)
+    /// The theme changed: the backend may forget its colour pairs.
+    case themeChanged
+}

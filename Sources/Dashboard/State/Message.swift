@@ -1,0 +1,17 @@
+import GAN
+import NeuralNet
+
+/// Everything that can change the dashboard's state; ``update(_:_:)`` handles each.
+public enum Message: Sendable {
+    case key(KeyPress)
+    /// An event from the trainer, drained from the inbox once per frame.
+    case trainer(TrainerEvent)
+    /// Generator weights from elsewhere than a running trainer (a checkpoint), for the explorer.
+    case savedGenerator(MLPWeights, step: Int)
+    /// The explorer's generator answered a request.
+    case explorerRendered(ExplorerImages)
+    /// The frame clock, in seconds since the start: expires notices.
+    case tick(now: Double)
+    /// SIGINT or SIGTERM: leave as `q` does.
+    case terminationSignal
+}

@@ -1,0 +1,55 @@
+import GAN
+import NeuralNet
+
+extension AppState {
+    mutating func handle(_ event: TrainerEvent) -> [Effect] {
+        switch event {
+        case .started(let info):
+            self.info = info
+            shape = info.shape
+        case .step(let metrics):
+            latest = metrics
+            history.append(metrics)
+        case .verdicts(let verdicts):
+            self.verdicts = verdicts
+        case .samples(let samples):
+            self.samples = samples
+            shape = samples.shape
+        case .generator(let snapshot):
+            shape = snapshot.shape
+            return generatorArrived(snapshot.weights, step: snapshot.step)
+        case .decisionSurface(let surface):
+            self.surface = surface
+        case .evaluation(let report):
+            evaluations.append(report)
+            if evaluations.count > Self.evaluationHistoryLimit { evaluations.removeFirst() }
+        case .state(let newState):
+            announce(newState)
+            trainerState = newState
+        case .checkpointSaved(let path, let step):
+            lastSnapshot = (path, step)
+            post("snapshot saved: \(path) (step \(step))")
+        case .warning(let text):
+            post(text, level: .warning)
+        case .notice(let text):
+            post(text)
+        }
+        return []
+    }
+
+    /// New weights for the explorer: the runtime loads them and redraws the current point.
+    mutating func generatorArrived(_ weights: MLPWeights, step: Int) -> [Effect] {
+        explorer.generatorArrived(step: step, latentDimension: weights.sizes.first ?? 0)
+        return [.loadGenerator(weights)] + explorerRequest()
+    }
+
+    private mutating func announce(_ newState: TrainerState) {
+        guard newState != trainerState else { return }
+        switch newState {
+        case .running, .paused: break
+        case .finished: post("training finished: press q to leave, the explorer still works", lifetime: 30)
+        case .stopped: post("training stopped")
+        case .diverged(let reason): post("diverged: \(reason)", level: .error, lifetime: 60)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import TerminalUI
+
+/// Where each visible panel goes in the body: forger-versus-detective charts on the left,
+/// images on the right; one panel over the whole body when zoomed or exploring alone.
+struct DashboardLayout {
+    let state: AppState
+
+    func areas(in body: Rect) -> [(Panel, Rect)] {
+        let panels = state.visiblePanels
+        if panels.count == 1 || state.isZoomed {
+            return [(panels.contains(state.focus) ? state.focus : panels[0], body)]
+        }
+        let columns = body.split(.horizontal, [.percent(50), .fill(1)])
+        var leftParts: [Layout.Constraint] = [.fill(3), .fill(2)]
+        if panels.contains(.metrics) { leftParts.append(.fixed(metricsHeight(in: columns[0]))) }
+        let left = columns[0].split(.vertical, leftParts)
+        let right = columns[1].split(.vertical, [.fill(1), .fill(1)])
+        var areas: [(Panel, Rect)] = [(.losses, left[0]), (.verdicts, left[1]), (.samples, right[0]),
+                                      (.explorer, right[1])]
+        if left.count > 2 { areas.append((.metrics, left[2])) }
+        return areas
+    }
+
+    /// One row per metric plus the border, but never more than a third of the column.
+    private func metricsHeight(in column: Rect) -> Int {
+        let rows = MetricsPanel.rows(for: state.evaluations).count + 2
+        return min(rows, column.height / 3)
+    }
+}

@@ -1,0 +1,69 @@
+import Datasets
+import TerminalUI
+
+/// The latent-space explorer: where the point sits between endpoints A and B, the generator's
+/// image there drawn large, and a strip of frames along the path from A to B.
+struct ExplorerPanel: Widget {
+    let state: AppState
+    let palette: Palette
+
+    func render(into grid: inout CellGrid, area: Rect) {
+        let explorer = state.explorer
+        guard let images = explorer.images, let shape = state.shape, area.height >= 3 else {
+            Placeholder.render(palette.text("waiting for the generator…", ascii: "waiting for the generator..."), into: &grid, area: area, style: palette.muted)
+            return
+        }
+        let (sliderRow, rest) = area.splitTop(1)
+        let (infoRow, picture) = rest.splitTop(1)
+        renderSlider(into: &grid, area: sliderRow)
+        TextLines([TextLine(info, style: palette.muted)]).render(into: &grid, area: infoRow)
+        switch shape {
+        case .image(let width, let height):
+            renderImages(images, width: width, height: height, into: &grid, area: picture)
+        case .points:
+            PointPlot(state: state, palette: palette,
+                      generated: ScatterSeries(points: PointPlot.points(images.values[images.features...]), style: palette.fake),
+                      ScatterSeries(points: PointPlot.points(images.current), style: palette.generator.bolded))
+                .render(into: &grid, area: picture)
+        }
+    }
+
+    private func renderSlider(into grid: inout CellGrid, area: Rect) {
+        let t = state.explorer.t
+        let value = "  t = " + CompactNumber.format(Double(t))
+        let trackArea = Rect(x: area.x, y: area.y, width: max(area.width - value.count - 2, 0), height: 1)
+        Slider(value: t, label: "A", glyphs: palette.glyphs, trackStyle: palette.border,
+               markerStyle: palette.focusBorder, labelStyle: palette.title)
+            .render(into: &grid, area: trackArea)
+        grid.put(" B" + value, at: trackArea.right, area.y, style: palette.title, clip: area)
+    }
+
+    /// The walk's settings: path kind, the chosen dimension and its nudge.
+    var info: String {
+        let explorer = state.explorer
+        let dimension = explorer.dimension
+        let nudge = explorer.currentNudge(dimension)
+        let sign = nudge >= 0 ? "+" : ""
+        return "\(explorer.interpolation.rawValue)\(palette.dot)z[\(dimension)] of \(explorer.latentDimension) "
+            + "nudged \(sign)\(CompactNumber.format(Double(nudge)))\(palette.dot)"
+            + palette.text("←→ walk ↑↓ dim +- nudge a b r l", ascii: "arrows walk/dim, +- nudge, a b r l")
+    }
+
+    private func renderImages(_ images: ExplorerImages, width: Int, height: Int, into grid: inout CellGrid,
+                              area: Rect) {
+        let frames = images.frames
+        let stripHeight = min(area.height / 3, ImageTiling.strip(imageWidth: width, imageHeight: height,
+                                                                  count: frames.count, in: area).first?.height ?? 0)
+        let (large, strip) = area.splitBottom(stripHeight)
+        image(images.current, width: width, height: height).render(into: &grid, area: large)
+        let slots = ImageTiling.strip(imageWidth: width, imageHeight: height, count: frames.count, in: strip)
+        for (slot, frame) in zip(slots, frames) {
+            image(frame, width: width, height: height).render(into: &grid, area: slot)
+        }
+    }
+
+    private func image(_ pixels: ArraySlice<Float>, width: Int, height: Int) -> HalfBlockImage {
+        HalfBlockImage(pixels: Array(pixels), width: width, height: height, ramp: palette.imageRamp, scaling: .box,
+                       depth: palette.depth, glyphs: palette.glyphs)
+    }
+}

@@ -1,0 +1,39 @@
+import TerminalUI
+
+/// The key list, over the body, shown by `?` and closed by any key.
+struct HelpOverlay: Widget {
+    let palette: Palette
+
+    private var keys: [(key: String, action: String)] { [
+        ("space", "pause / resume training (a paused trainer uses no CPU)"),
+        ("s", "save a snapshot (checkpoint) now"),
+        (palette.text("←  →", ascii: "left right"), "explorer: walk from endpoint A to B"),
+        (palette.text("↑  ↓", ascii: "up down"), "explorer: choose a latent dimension"),
+        ("+  -", "explorer: nudge that dimension"),
+        ("a  b", "explorer: make the current point endpoint A / B"),
+        ("r", "explorer: draw new random endpoints"),
+        ("l", "explorer: straight (lerp) or spherical (slerp) path"),
+        ("tab", "focus the next panel (shift-tab: previous)"),
+        ("enter", "zoom the focused panel; again (or esc) to go back"),
+        ("t", "next theme (themes/*.toml)"),
+        ("?", "this help; any key closes it"),
+        ("q", "quit (Ctrl-C too); the terminal is restored"),
+    ] }
+
+    func render(into grid: inout CellGrid, area: Rect) {
+        let width = keys.map(\.key.count).max() ?? 0
+        let lines = keys.map { entry in
+            TextLine([Span(entry.key.padded(to: width + 2), style: palette.title),
+                      Span(entry.action, style: palette.text)])
+        }
+        Overlay(title: "Keys", lines: lines, glyphs: palette.glyphs, style: palette.text,
+                titleStyle: palette.focusBorder).render(into: &grid, area: area)
+    }
+}
+
+extension String {
+    /// The string followed by spaces up to `length` characters.
+    func padded(to length: Int) -> String {
+        self + String(repeating: " ", count: max(length - count, 0))
+    }
+}

@@ -1,0 +1,41 @@
+import TerminalUI
+
+/// One panel: its border (bold in the accent colour when focused), title and content.
+struct PanelView: Widget {
+    let panel: Panel
+    let state: AppState
+    let palette: Palette
+
+    func render(into grid: inout CellGrid, area: Rect) {
+        let focused = state.focus == panel && state.visiblePanels.count > 1
+        let title = panel.title + (focused ? " \(palette.glyphs.plotMark(0))" : "") + subtitle
+        let block = Block(title: title, glyphs: palette.glyphs, borderStyle: focused ? palette.focusBorder : palette.border,
+                          titleStyle: focused ? palette.focusBorder : palette.title)
+        block.render(into: &grid, area: area)
+        let inner = block.inner(area).inset(horizontal: 1, vertical: 0)
+        switch panel {
+        case .losses: LossPanel(state: state, palette: palette).render(into: &grid, area: inner)
+        case .verdicts: VerdictPanel(state: state, palette: palette).render(into: &grid, area: inner)
+        case .samples: SamplePanel(state: state, palette: palette).render(into: &grid, area: inner)
+        case .explorer: ExplorerPanel(state: state, palette: palette).render(into: &grid, area: inner)
+        case .metrics: MetricsPanel(state: state, palette: palette).render(into: &grid, area: inner)
+        }
+    }
+
+    /// A few words after the title that say what the panel shows right now.
+    private var subtitle: String {
+        switch panel {
+        case .losses:
+            let bucket = state.history.discriminatorLoss.bucketSize
+            return bucket > 1 ? "\(palette.dot)1 point = \(bucket) steps" : ""
+        case .samples:
+            guard let samples = state.samples else { return "" }
+            return state.shape == .points ? "\(palette.dot)real vs generated, D(x) behind\(palette.dot)step \(samples.step)"
+                                          : "\(palette.dot)fixed noise\(palette.dot)step \(samples.step)"
+        case .explorer:
+            return state.explorer.generatorStep.map { "\(palette.dot)G of step \($0)" } ?? ""
+        case .verdicts, .metrics:
+            return ""
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Datasets
+import TerminalUI
+
+/// G's output on the fixed noise: a grid of images, or for 2-D data the generated points over
+/// the real ones with D's verdict over the plane as a heat map behind.
+struct SamplePanel: Widget {
+    let state: AppState
+    let palette: Palette
+
+    /// Below this many images a smaller scale is used, so the grid still shows some variety.
+    static let wantedImages = 6
+
+    func render(into grid: inout CellGrid, area: Rect) {
+        guard let samples = state.samples else {
+            Placeholder.render(palette.text("waiting for the first samples…", ascii: "waiting for the first samples..."), into: &grid, area: area, style: palette.muted)
+            return
+        }
+        switch samples.shape {
+        case .image(let width, let height):
+            let features = width * height
+            let slots = ImageTiling.grid(imageWidth: width, imageHeight: height, count: samples.count, in: area,
+                                         wanted: Self.wantedImages)
+            for (index, slot) in slots.enumerated() where (index + 1) * features <= samples.values.count {
+                HalfBlockImage(pixels: Array(samples.values[(index * features)..<((index + 1) * features)]),
+                               width: width, height: height, ramp: palette.imageRamp, scaling: .box,
+                               depth: palette.depth, glyphs: palette.glyphs)
+                    .render(into: &grid, area: slot)
+            }
+        case .points:
+            PointPlot(state: state, palette: palette,
+                      generated: ScatterSeries(points: PointPlot.points(samples.values[...]), style: palette.fake))
+                .render(into: &grid, area: area)
+        }
+    }
+}

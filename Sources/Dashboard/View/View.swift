@@ -1,0 +1,24 @@
+import TerminalUI
+
+/// The smallest terminal the dashboard lays out; below it ``TooSmallView`` asks for more room.
+public let minimumTerminalSize = (columns: 80, rows: 24)
+
+/// Draws the whole screen for `state` at `size`. Pure: the layout is recomputed from the size
+/// every frame, so a resize needs nothing special.
+public func view(_ state: AppState, size: (columns: Int, rows: Int)) -> CellGrid {
+    let palette = Palette(theme: state.theme, display: state.display)
+    var grid = CellGrid(width: size.columns, height: size.rows, filledWith: Cell(" ", style: palette.base))
+    guard size.columns >= minimumTerminalSize.columns, size.rows >= minimumTerminalSize.rows else {
+        TooSmallView(state: state, palette: palette).render(into: &grid, area: grid.bounds)
+        return grid
+    }
+    let (status, rest) = grid.bounds.splitTop(1)
+    let (body, footer) = rest.splitBottom(1)
+    StatusLine(state: state, palette: palette).render(into: &grid, area: status)
+    FooterLine(state: state, palette: palette).render(into: &grid, area: footer)
+    for (panel, area) in DashboardLayout(state: state).areas(in: body) {
+        PanelView(panel: panel, state: state, palette: palette).render(into: &grid, area: area)
+    }
+    if state.showsHelp { HelpOverlay(palette: palette).render(into: &grid, area: body) }
+    return grid
+}

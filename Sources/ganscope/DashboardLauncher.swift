@@ -1,0 +1,84 @@
+import ArgumentParser
+import CursesBackend
+import Dashboard
+import Datasets
+import Foundation
+import GAN
+import NeuralNet
+import TerminalUI
+
+/// Opens the terminal, runs the dashboard loop and restores the terminal however it ends
+/// (q, Ctrl-C, SIGTERM, a thrown error; crash signals through ``CrashTerminalGuard``).
+enum DashboardLauncher {
+    /// Trains with the live dashboard; returns once the user quits and training has stopped.
+    static func train(_ trainer: Trainer, display: DisplayOptions) throws -> TrainCommand.Outcome {
+        let final = try run(display: display) { themes, capabilities in
+            (AppState.training(trainer.gan, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
+        }
+        if let m = final.latest {
+            print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), D loss %.3f, G loss %.3f, "
+                         + "D(x) %.3f, D(G(z)) %.3f", final.trainerState.label.lowercased(), m.step, m.elapsed,
+                         Double(m.step) / max(m.elapsed, 1e-9), m.result.discriminatorLoss, m.result.generatorLoss,
+                         m.result.meanRealScore, m.result.meanFakeScore))
+        }
+        if case .diverged(let reason) = final.trainerState {
+            // As in headless mode: the reason on stderr and exit status 2, so scripts can tell.
+            FileHandle.standardError.write(Data("ganscope: diverged: \(reason)\n".utf8))
+            return .diverged
+        }
+        return TerminationSignals.pending != nil ? .interrupted : .completed
+    }
+
+    /// The terminal set up for one dashboard run: the state, the trainer (if any) and the
+    /// messages to handle first, built once the terminal's abilities and the themes are known.
+    typealias Setup = (ThemeCatalog, DisplayCapabilities) -> (AppState, Trainer?, [Message])
+
+    /// Throws the explanation a user needs when standard input or output is not a terminal.
+    static func requireTerminal() throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw CLIError("""
+                the dashboard needs a terminal, and standard input or output is not one; \
+                use --headless to train in a pipe or a script (e.g. ganscope train --headless --steps 3000)
+                """)
+        }
+    }
+
+    static func run(display: DisplayOptions, _ setup: Setup) throws -> AppState {
+        try requireTerminal()
+        let themes = ThemeLocator.folder(explicit: display.themesDirectory).map(ThemeCatalog.load) ?? .builtIn
+        CrashTerminalGuard.install()
+        let terminal = try CursesTerminal.open()
+        defer { terminal.close() }
+        TerminationSignals.install()
+        let capabilities = DisplayCapabilities(depth: terminal.colorDepth, glyphs: .forLocale(isUTF8: terminal.isUTF8))
+        let (state, trainer, messages) = setup(themes, capabilities)
+        let app = DashboardApp(state: state, screen: CursesScreen(terminal), trainer: trainer, initialMessages: messages,
+                               terminationRequested: { TerminationSignals.pending != nil })
+        let final = app.run()
+        terminal.close()
+        if ProcessInfo.processInfo.environment["GANSCOPE_FRAME_STATS"] != nil {
+            FileHandle.standardError.write(Data("ganscope: \(app.stats)\n".utf8))
+        }
+        return final
+    }
+}
+
+/// Opens the dashboard with only the latent explorer, on saved generator weights (no training):
+/// the entry point for `ganscope explore --checkpoint FILE`.
+///
+/// - Parameters:
+///   - generator: G's architecture and weights, e.g. from a checkpoint.
+///   - fixedNoise: the run's fixed noise, (count, z) row-major; its first two rows become the
+///     first endpoints. nil draws random endpoints.
+///   - shape: what G produces (`.image(width:height:)` or `.points`).
+///   - step: the training step the weights come from, shown in the panel title.
+///   - pointBounds: for `.points`, the data rectangle to draw in (e.g. `dataset.pointBounds`).
+///   - display: `--theme` and `--themes-dir`.
+func runExplorer(generator: MLPWeights, fixedNoise: [Float]?, shape: DataShape, step: Int = 0,
+                 pointBounds: PlotBounds? = nil, display: DisplayOptions) throws {
+    _ = try DashboardLauncher.run(display: display) { themes, capabilities in
+        let state = AppState(mode: .explorerOnly, shape: shape, fixedNoise: fixedNoise ?? [], pointBounds: pointBounds,
+                             themes: themes, themeName: display.theme, display: capabilities)
+        return (state, nil, [.savedGenerator(generator, step: step)])
+    }
+}

@@ -1,0 +1,131 @@
+import Datasets
+import TerminalUI
+import Testing
+@testable import Dashboard
+@testable import GAN
+
+/// Whole screens and panels as text at fixed terminal sizes.
+@Suite struct ViewTests {
+    @Test(arguments: [(80, 24), (200, 60), (120, 40)])
+    func trainingScreen(columns: Int, rows: Int) throws {
+        let grid = view(Fixtures.trainingState(), size: (columns, rows))
+        #expect(grid.width == columns && grid.height == rows)
+        try Golden.check(grid, "training-\(columns)x\(rows)")
+    }
+
+    @Test func statusLineSaysWhatIsTrainingAndItsState() {
+        let wide = view(Fixtures.trainingState(), size: (200, 60)).lines()
+        #expect(wide[0].hasPrefix(" ganscope │ faces (20000) │ step 120/3000 │ epoch 1.20 │ 250 steps/s │ 0:00 │ mlp G"))
+        #expect(wide[0].hasSuffix(" RUNNING "))
+        // Narrow: whole fields are left out rather than cut.
+        let narrow = view(Fixtures.trainingState(), size: (80, 24)).lines()
+        #expect(narrow[0].hasPrefix(" ganscope │ faces (20000) │ step 120/3000 │ epoch 1.20 │ 250 steps/s   "))
+        #expect(narrow[0].hasSuffix(" RUNNING "))
+        #expect(narrow[23].hasPrefix(" space pause · s snapshot"))
+    }
+
+    @Test func panelsAreLaidOutFromTheSize() {
+        let lines = view(Fixtures.trainingState(), size: (80, 24)).lines()
+        #expect(lines[1].hasPrefix("┌ Losses "))
+        #expect(lines[1].contains("┌ Samples · fixed noise · step 100 "))
+        #expect(lines.contains { $0.contains("┌ Detective's verdicts ") })
+        #expect(lines.contains { $0.contains("┌ Latent explorer • · G of step 120 ") })
+        #expect(lines.contains { $0.contains("log 4") })
+        #expect(lines.contains { $0.contains("■ D raw  ■ G raw  ■ D ema  ■ G ema") })
+    }
+
+    @Test func theFocusedPanelHasABoldAccentBorder() throws {
+        let state = Fixtures.trainingState()
+        let grid = view(state, size: (80, 24))
+        let explorerTop = try #require(grid.lines().firstIndex { $0.contains("┌ Latent explorer") })
+        #expect(grid[40, explorerTop].style.bold)
+        #expect(grid[40, explorerTop].style.foreground == state.theme.accent)
+        #expect(!grid[0, 1].style.bold)
+        #expect(grid[0, 1].style.foreground == state.theme.border)
+    }
+
+    @Test func tooSmallTerminalAsksForMoreRoom() {
+        let grid = view(Fixtures.trainingState(), size: (60, 10))
+        let lines = grid.lines().map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines == ["", "", "", "Please enlarge the terminal", "ganscope needs 80×24; this one is 60×10",
+                          "RUNNING │ step 120", "q quits", "", "", ""])
+        try? Golden.check(grid, "too-small-60x10")
+        #expect(view(Fixtures.trainingState(), size: (79, 24)).lines()[10].contains("Please enlarge"))
+        #expect(view(Fixtures.trainingState(), size: (0, 0)).width == 0)
+    }
+
+    @Test func helpOverlayListsTheKeys() {
+        var state = Fixtures.trainingState()
+        _ = update(&state, .key(.char("?")))
+        let text = view(state, size: (80, 24)).lines().joined(separator: "\n")
+        #expect(text.contains("┌ Keys "))
+        for key in ["space", "←  →", "a  b", "tab", "q"] { #expect(text.contains(key)) }
+    }
+
+    @Test func zoomGivesTheFocusedPanelTheWholeBody() {
+        var state = Fixtures.trainingState()
+        _ = update(&state, .key(.enter))
+        let lines = view(state, size: (80, 24)).lines()
+        #expect(lines[1].hasPrefix("┌ Latent explorer • "))
+        #expect(lines[1].hasSuffix("┐"))
+        #expect(!lines.joined().contains("Losses"))
+    }
+
+    @Test func asciiAndMonochromeFallBackToPlainCharacters() throws {
+        let display = DisplayCapabilities(depth: .monochrome, glyphs: .ascii)
+        let grid = view(Fixtures.trainingState(display: display), size: (80, 24))
+        let text = grid.lines().joined()
+        let foreign = text.unicodeScalars.filter { !$0.isASCII }
+        #expect(foreign.isEmpty, "\(String(String.UnicodeScalarView(foreign)))")
+        #expect(grid.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+        try Golden.check(grid, "training-ascii-mono-80x24")
+    }
+
+    @Test func samplesShowAsManyImagesAsFit() {
+        let state = Fixtures.trainingState()
+        let area = Rect(width: 40, height: 10)
+        var grid = CellGrid.filled(width: 40, height: 10, with: " ")
+        SamplePanel(state: state, palette: Palette(theme: state.theme, display: .full)).render(into: &grid, area: area)
+        // 8×8 images take 8×4 cells: four across and two down with one-cell gaps.
+        let imageRows = grid.lines().filter { $0.contains("▀") }
+        #expect(imageRows.count == 8)
+        #expect(imageRows[0].filter { $0 == "▀" }.count == 32)
+    }
+
+    @Test func pointDataShowsAScatterOverTheSurface() throws {
+        var state = AppState(mode: .training, shape: .points, realPoints: [SIMD2(0, 1), SIMD2(1, 0), SIMD2(-1, 0)],
+                             pointBounds: PlotBounds(x: -2...2, y: -2...2))
+        _ = update(&state, .trainer(.samples(SampleImages(step: 5, shape: .points, count: 3,
+                                                          values: [0, 0, 0.5, 0.5, -1, -1]))))
+        _ = update(&state, .trainer(.decisionSurface(Fixtures.surface())))
+        let grid = view(state, size: (100, 30))
+        #expect(grid.lines()[1].contains("Samples · real vs generated, D(x) behind"))
+        let surfaceCells = grid.cells.filter { $0.style.background != .default }
+        #expect(surfaceCells.count > 100)
+        try Golden.check(grid, "points-100x30")
+    }
+
+    @Test func metricsPanelShowsFilledFiguresWithTrends() {
+        var state = Fixtures.trainingState()
+        for step in 1...5 {
+            var report = EvaluationReport(step: step * 100)
+            report.modesCaptured = step
+            report.modeCount = 8
+            report.discriminatorAUC = 0.9 - Double(step) / 20
+            _ = update(&state, .trainer(.evaluation(report)))
+        }
+        let lines = view(state, size: (120, 40)).lines()
+        #expect(lines.contains { $0.contains("modes captured 5/8") })
+        #expect(lines.contains { $0.contains("D's ROC AUC") && $0.contains("0.65") })
+        #expect(!lines.joined().contains("Fréchet"))
+    }
+
+    @Test func explorerAloneFillsTheScreen() throws {
+        var state = AppState(mode: .explorerOnly, shape: Fixtures.imageShape, fixedNoise: [1, 0, 0, 0, 0, 1, 0, 0])
+        Fixtures.render(&state, update(&state, .savedGenerator(Fixtures.generator(), step: 900)))
+        let grid = view(state, size: (80, 24))
+        #expect(grid.lines()[0].hasSuffix(" EXPLORER "))
+        #expect(grid.lines()[1].hasPrefix("┌ Latent explorer · G of step 900 "))
+        try Golden.check(grid, "explorer-only-80x24")
+    }
+}
