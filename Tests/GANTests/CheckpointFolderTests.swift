@@ -61,7 +61,7 @@ import SafeTensors
         let gan = try Fixtures.tinyGAN(steps: 6)
         let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1)
         let log = EventLog()
-        let subscription = trainer.events.subscribe(log.record)
+        let subscription = trainer.events.subscribe(log.append)
         trainer.start()
         trainer.waitUntilFinished()
         subscription.cancel()
@@ -76,16 +76,4 @@ import SafeTensors
         #expect(CheckpointFolder.runName(from: ".hidden") == "_hidden")
         #expect(CheckpointFolder.runName(from: "") == "run")
     }
-}
-
-/// Collects warnings from a trainer's events.
-final class EventLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [String] = []
-
-    func record(_ event: TrainerEvent) {
-        if case .warning(let message) = event { lock.withLock { messages.append(message) } }
-    }
-
-    var warnings: [String] { lock.withLock { messages } }
 }

@@ -3,16 +3,6 @@ import Observer
 import Testing
 @testable import GAN
 
-/// Collects events from the trainer's thread for inspection.
-final class EventLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [TrainerEvent] = []
-    func append(_ event: TrainerEvent) { lock.withLock { events.append(event) } }
-    var all: [TrainerEvent] { lock.withLock { events } }
-    var states: [TrainerState] { all.compactMap { if case .state(let s) = $0 { s } else { nil } } }
-    var steps: [StepMetrics] { all.compactMap { if case .step(let m) = $0 { m } else { nil } } }
-}
-
 @Suite struct TrainerTests {
     @Test func runsToTheEndAndPublishes() throws {
         let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16, steps: 50), publishInterval: 0)

@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import GAN
 import NeuralNet
 
@@ -43,4 +44,15 @@ func capturedModes(of gan: GANStep, points: Int = 2_500) -> (captured: Int, high
         }
     }
     return (captured.count, Double(good) / Double(points))
+}
+
+/// Collects events from the trainer's thread for inspection.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [TrainerEvent] = []
+    func append(_ event: TrainerEvent) { lock.withLock { events.append(event) } }
+    var all: [TrainerEvent] { lock.withLock { events } }
+    var states: [TrainerState] { all.compactMap { if case .state(let s) = $0 { s } else { nil } } }
+    var steps: [StepMetrics] { all.compactMap { if case .step(let m) = $0 { m } else { nil } } }
+    var warnings: [String] { all.compactMap { if case .warning(let text) = $0 { text } else { nil } } }
 }
