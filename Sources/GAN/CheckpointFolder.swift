@@ -86,6 +86,8 @@ public final class CheckpointFolder: @unchecked Sendable {
             let file = "\(folder)/\(name)"
             do {
                 checkpoints.append((file, try CheckpointInfo.load(path: file)))
+            } catch .notACheckpoint(_, let format?) where format.hasPrefix("ganscope-") {
+                continue  // another ganscope file kept here, e.g. the metrics' cached classifier
             } catch {
                 failures.append(error)
             }
