@@ -54,6 +54,10 @@ public final class GANStep: @unchecked Sendable {
     /// Runs one iteration and reports the losses of its last D and G updates.
     public func step() -> StepResult {
         var result = StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
+        // Set from the step count alone, so a resumed run follows the same schedule.
+        let decay = config.learningRateFactor(afterSteps: stepCount)
+        generatorOptimizer.learningRate = config.learningRateG * decay
+        discriminatorOptimizer.learningRate = config.learningRateD * decay
         for _ in 0..<config.discriminatorSteps { updateDiscriminator(into: &result) }
         updateGenerator(into: &result)
         stepCount += 1

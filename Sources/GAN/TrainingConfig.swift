@@ -12,6 +12,9 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var optimizer: OptimizerKind = .adam
     public var learningRateG: Float = 2e-4
     public var learningRateD: Float = 2e-4
+    /// Steps over which both learning rates halve (smooth exponential decay); nil keeps them
+    /// constant. Optional so that checkpoints written before it existed decode as constant.
+    public var learningRateHalfLife: Int? = nil
     public var beta1: Float = 0.5
     public var beta2: Float = 0.999
     /// Length of the noise vector z; nil picks the model's default for the data shape.
@@ -42,6 +45,7 @@ extension TrainingConfig {
             config.learningRateG = 1e-3
             config.learningRateD = 1e-3
             config.threads = 1
+            config.learningRateHalfLife = 4_000
         }
         return config
     }
