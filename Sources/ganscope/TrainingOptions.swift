@@ -15,7 +15,7 @@ struct TrainingOptions: ParsableArguments {
         """)
     var steps: Int?
 
-    @Option(help: "M: real and generated samples per minibatch. (default: 64)")
+    @Option(help: "M: real and generated samples per minibatch. (default: 64; 128 for 2-D sets)")
     var batch: Int?
 
     @Option(help: "K: discriminator updates per generator update. (default: 1)")
@@ -27,16 +27,16 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Optimiser for both networks: adam or sgd. (default: adam)")
     var optimizer: OptimizerKind?
 
-    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002; 0.001 for 2-D sets)")
+    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002; 0.002 for 2-D sets)")
     var learningRateG: Float?
 
-    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002; 0.001 for 2-D sets)")
+    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002; 0.002 for 2-D sets)")
     var learningRateD: Float?
 
-    @Option(name: .customLong("lr-half-life"), help: "Steps over which both learning rates halve; 0 keeps them constant. (default: 0; 4000 for 2-D sets)")
+    @Option(name: .customLong("lr-half-life"), help: "Steps over which both learning rates halve; 0 keeps them constant. (default: 0; 3000 for 2-D sets)")
     var learningRateHalfLife: Int?
 
-    @Option(name: .customLong("z-dim"), help: "Length of the noise vector z (default 64 for images, 8 for 2-D points).")
+    @Option(name: .customLong("z-dim"), help: "Length of the noise vector z (default 64 for images, 4 for 2-D points).")
     var latentDimension: Int?
 
     @Option(help: "Random seed: the same seed gives the same run (bit-identical with --threads 1). (default: 0)")
