@@ -60,7 +60,7 @@ import SafeTensors
         let folder = CheckpointFolder(path: root + "/blocked/sub", run: "x")
         let gan = try Fixtures.tinyGAN(steps: 6)
         let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1)
-        let log = EventLog()
+        let log = WarningLog()
         let subscription = trainer.events.subscribe(log.record)
         trainer.start()
         trainer.waitUntilFinished()
@@ -79,7 +79,7 @@ import SafeTensors
 }
 
 /// Collects warnings from a trainer's events.
-final class EventLog: @unchecked Sendable {
+final class WarningLog: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [String] = []
 
