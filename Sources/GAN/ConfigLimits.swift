@@ -16,6 +16,7 @@ enum ConfigLimits {
             ("threads", config.threads, 1...maximumThreads),
             ("sampleCount", config.sampleCount, 1...maximumSampleCount),
             ("steps", config.steps ?? 0, 0...Int.max),
+            ("learningRateHalfLife", config.learningRateHalfLife ?? 1, 1...Int.max),
         ]
         for (name, value, range) in ranges where !range.contains(value) {
             return "\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound)"

@@ -26,6 +26,7 @@ public final class GANStep: @unchecked Sendable {
     public private(set) var lastFakeScores: [Float] = []
 
     private let batch: Int
+    private var picks: [Int]                  // (M) data indices, reused so a step allocates nothing
     private let noise: Buffer<Float>          // (M, z)
     private let discriminatorInput: Buffer<Float>  // (2M, features): reals, then fakes
     private let logitGradient: Buffer<Float>  // (2M)
@@ -36,6 +37,7 @@ public final class GANStep: @unchecked Sendable {
         self.config = config
         self.dataset = dataset
         batch = config.batchSize
+        picks = Array(repeating: 0, count: batch)
         rng = SeededRNG(seed: config.seed, stream: RNGStream.training)
         let features = model.generator.outputSize
         noise = Buffer(count: batch * model.latentDimension)
@@ -54,6 +56,10 @@ public final class GANStep: @unchecked Sendable {
     /// Runs one iteration and reports the losses of its last D and G updates.
     public func step() -> StepResult {
         var result = StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
+        // Set from the step count alone, so a resumed run follows the same schedule.
+        let decay = config.learningRateFactor(afterSteps: stepCount)
+        generatorOptimizer.learningRate = config.learningRateG * decay
+        discriminatorOptimizer.learningRate = config.learningRateD * decay
         for _ in 0..<config.discriminatorSteps { updateDiscriminator(into: &result) }
         updateGenerator(into: &result)
         stepCount += 1
@@ -73,7 +79,7 @@ public final class GANStep: @unchecked Sendable {
     private func updateDiscriminator(into result: inout StepResult) {
         let features = model.generator.outputSize
         let input = discriminatorInput.pointer
-        let picks = (0..<batch).map { _ in rng.index(below: dataset.count) }
+        for i in 0..<batch { picks[i] = rng.index(below: dataset.count) }
         dataset.copyBatch(indices: picks, into: input)
         realSamplesSeen += batch
         fillNoise()
@@ -91,8 +97,14 @@ public final class GANStep: @unchecked Sendable {
         discriminatorOptimizer.step()
 
         result.discriminatorLoss = realLoss + fakeLoss
-        lastRealScores = (0..<batch).map { BinaryCrossEntropy.sigmoid(logits[$0]) }
-        lastFakeScores = (0..<batch).map { BinaryCrossEntropy.sigmoid(logits[batch + $0]) }
+        if lastRealScores.isEmpty {  // sized on first use: empty means "no step yet" to observers
+            lastRealScores = Array(repeating: 0, count: batch)
+            lastFakeScores = Array(repeating: 0, count: batch)
+        }
+        for i in 0..<batch {
+            lastRealScores[i] = BinaryCrossEntropy.sigmoid(logits[i])
+            lastFakeScores[i] = BinaryCrossEntropy.sigmoid(logits[batch + i])
+        }
         result.meanRealScore = lastRealScores.reduce(0, +) / Float(batch)
         result.meanFakeScore = lastFakeScores.reduce(0, +) / Float(batch)
     }

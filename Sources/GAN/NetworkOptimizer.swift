@@ -16,6 +16,22 @@ public enum NetworkOptimizer: @unchecked Sendable {
         }
     }
 
+    /// The step size of the next update; the training schedule changes it between steps.
+    public var learningRate: Float {
+        get {
+            switch self {
+            case .adam(let adam): adam.learningRate
+            case .sgd(let sgd): sgd.learningRate
+            }
+        }
+        nonmutating set {
+            switch self {
+            case .adam(let adam): adam.learningRate = newValue
+            case .sgd(let sgd): sgd.learningRate = newValue
+            }
+        }
+    }
+
     public func step() {
         switch self {
         case .adam(let adam): adam.step()

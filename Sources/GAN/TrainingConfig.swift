@@ -12,6 +12,9 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var optimizer: OptimizerKind = .adam
     public var learningRateG: Float = 2e-4
     public var learningRateD: Float = 2e-4
+    /// Steps over which both learning rates halve (smooth exponential decay); nil keeps them
+    /// constant. Optional so that checkpoints written before it existed decode as constant.
+    public var learningRateHalfLife: Int? = nil
     public var beta1: Float = 0.5
     public var beta2: Float = 0.999
     /// Length of the noise vector z; nil picks the model's default for the data shape.
@@ -32,15 +35,22 @@ public enum OptimizerKind: String, Sendable, Codable, CaseIterable {
 }
 
 extension TrainingConfig {
-    /// Defaults suited to the data set `spec` names: 2-D toy sets train small networks, where a
-    /// larger learning rate converges in seconds and one thread beats two (the products are too
-    /// small to split); images keep DESIGN.md's reference settings.
+    /// Defaults suited to the data set `spec` names; images keep DESIGN.md's reference settings.
+    ///
+    /// 2-D toy sets train small networks, where one thread beats two (the products are too small
+    /// to split). Their recipe, measured on `ring` (8/8 modes, 90–94 % of samples within 3σ after
+    /// 20 s on 2 cores): batch 128, rates 2e-3 halving every 3,000 steps. A fast start finds all
+    /// modes; the decay then stops G and D circling the equilibrium, so the modes sharpen instead
+    /// of widening and narrowing from one evaluation to the next; the larger batch shows D every
+    /// mode in each minibatch, so a weak one is not lost when the rates freeze.
     public static func defaults(for spec: String) -> TrainingConfig {
         var config = TrainingConfig()
         config.dataset = spec
         if ["ring", "grid", "spiral"].contains(spec) {
-            config.learningRateG = 1e-3
-            config.learningRateD = 1e-3
+            config.batchSize = 128
+            config.learningRateG = 2e-3
+            config.learningRateD = 2e-3
+            config.learningRateHalfLife = 3_000
             config.threads = 1
         }
         return config

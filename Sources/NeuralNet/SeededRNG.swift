@@ -10,30 +10,38 @@ import RealModule
 ///     let u = rng.uniform()      // [0, 1)
 ///     let g = rng.gaussian()     // N(0, 1)
 public struct SeededRNG: RandomNumberGenerator, Sendable, Equatable {
-    public private(set) var state: [UInt64]
+    // Four stored words rather than an array: `next()` runs millions of times a second, and an
+    // array costs a uniqueness check and bounds checks on every call.
+    private var s0, s1, s2, s3: UInt64
+
+    /// The four state words, as checkpoints store them.
+    public var state: [UInt64] { [s0, s1, s2, s3] }
 
     /// A generator for `seed`; distinct `stream`s give independent sequences for the same seed.
     public init(seed: UInt64, stream: UInt64 = 0) {
         var mixer = seed &+ stream &* 0xD1B5_4A32_D192_ED03
-        state = (0..<4).map { _ in Self.splitMix64(&mixer) }
-        if state.allSatisfy({ $0 == 0 }) { state[0] = 1 }  // xoshiro's one forbidden state
+        s0 = Self.splitMix64(&mixer)
+        s1 = Self.splitMix64(&mixer)
+        s2 = Self.splitMix64(&mixer)
+        s3 = Self.splitMix64(&mixer)
+        if s0 | s1 | s2 | s3 == 0 { s0 = 1 }  // xoshiro's one forbidden state
     }
 
     /// Restores a generator from `state` words saved earlier; nil unless there are four, not all zero.
     public init?(state: [UInt64]) {
         guard state.count == 4, state.contains(where: { $0 != 0 }) else { return nil }
-        self.state = state
+        (s0, s1, s2, s3) = (state[0], state[1], state[2], state[3])
     }
 
     public mutating func next() -> UInt64 {
-        let result = rotateLeft(state[1] &* 5, 7) &* 9
-        let t = state[1] << 17
-        state[2] ^= state[0]
-        state[3] ^= state[1]
-        state[1] ^= state[2]
-        state[0] ^= state[3]
-        state[2] ^= t
-        state[3] = rotateLeft(state[3], 45)
+        let result = rotateLeft(s1 &* 5, 7) &* 9
+        let t = s1 << 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = rotateLeft(s3, 45)
         return result
     }
 

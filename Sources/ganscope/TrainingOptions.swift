@@ -15,7 +15,7 @@ struct TrainingOptions: ParsableArguments {
         """)
     var steps: Int?
 
-    @Option(help: "M: real and generated samples per minibatch. (default: 64)")
+    @Option(help: "M: real and generated samples per minibatch. (default: 64; 128 for 2-D sets)")
     var batch: Int?
 
     @Option(help: "K: discriminator updates per generator update. (default: 1)")
@@ -27,13 +27,16 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Optimiser for both networks: adam or sgd. (default: adam)")
     var optimizer: OptimizerKind?
 
-    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002; 0.001 for 2-D sets)")
+    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002; 0.002 for 2-D sets)")
     var learningRateG: Float?
 
-    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002; 0.001 for 2-D sets)")
+    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002; 0.002 for 2-D sets)")
     var learningRateD: Float?
 
-    @Option(name: .customLong("z-dim"), help: "Length of the noise vector z (default 64 for images, 8 for 2-D points).")
+    @Option(name: .customLong("lr-half-life"), help: "Steps over which both learning rates halve; 0 keeps them constant. (default: 0; 3000 for 2-D sets)")
+    var learningRateHalfLife: Int?
+
+    @Option(name: .customLong("z-dim"), help: "Length of the noise vector z (default 64 for images, 4 for 2-D points).")
     var latentDimension: Int?
 
     @Option(help: "Random seed: the same seed gives the same run (bit-identical with --threads 1). (default: 0)")
@@ -50,6 +53,9 @@ struct TrainingOptions: ParsableArguments {
         if let k, k <= 0 { throw ValidationError("--k must be positive") }
         if let threads, threads <= 0 { throw ValidationError("--threads must be positive") }
         if let steps, steps <= 0 { throw ValidationError("--steps must be positive") }
+        if let learningRateHalfLife, learningRateHalfLife < 0 {
+            throw ValidationError("--lr-half-life must be 0 (constant rates) or positive")
+        }
         if let latentDimension, latentDimension <= 0 { throw ValidationError("--z-dim must be positive") }
         for rate in [learningRateG, learningRateD] {
             if let rate, !(rate > 0) { throw ValidationError("learning rates must be positive") }
@@ -68,6 +74,9 @@ struct TrainingOptions: ParsableArguments {
         config.optimizer = optimizer ?? config.optimizer
         config.learningRateG = learningRateG ?? config.learningRateG
         config.learningRateD = learningRateD ?? config.learningRateD
+        if let learningRateHalfLife {  // 0 asks for constant rates, which the config stores as nil
+            config.learningRateHalfLife = learningRateHalfLife == 0 ? nil : learningRateHalfLife
+        }
         config.latentDimension = latentDimension ?? config.latentDimension
         config.seed = seed ?? config.seed
         config.threads = threads ?? config.threads
@@ -89,6 +98,7 @@ struct TrainingOptions: ParsableArguments {
             check("--optimizer", optimizer?.rawValue, saved.optimizer.rawValue),
             check("--lr-g", learningRateG, saved.learningRateG),
             check("--lr-d", learningRateD, saved.learningRateD),
+            check("--lr-half-life", learningRateHalfLife, saved.learningRateHalfLife ?? 0),
             check("--z-dim", latentDimension, saved.latentDimension),
             check("--seed", seed, saved.seed),
         ].compactMap { $0 }

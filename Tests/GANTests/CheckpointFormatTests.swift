@@ -11,15 +11,16 @@ import SafeTensors
         _ = gan.step()
         let file = try Checkpoint(of: gan, run: "ring-7").safeTensorsFile()
         let shapes = Dictionary(uniqueKeysWithValues: file.tensors.map { ($0.name, $0.shape) })
-        #expect(shapes["generator.0.weight"] == [128, 8])
-        #expect(shapes["generator.4.bias"] == [2])
+        #expect(shapes["generator.0.weight"] == [128, 4])
+        #expect(shapes["generator.6.bias"] == [2])
         #expect(shapes["discriminator.4.bias"] == [1])
-        #expect(shapes["optimizer.generator.0.weight.exp_avg"] == [128, 8])
+        #expect(shapes["optimizer.generator.0.weight.exp_avg"] == [128, 4])
         #expect(shapes["optimizer.discriminator.2.weight.exp_avg_sq"] == [128, 128])
         #expect(shapes["optimizer.generator.step"] == [])
-        #expect(shapes["fixed_noise"] == [8, 8])
+        #expect(shapes["fixed_noise"] == [8, 4])
         #expect(file.tensor(named: "optimizer.generator.step")?.values == [1])
-        #expect(file.tensors.count == 6 * 2 + 6 * 2 * 2 + 2 + 1)
+        // G's 8 and D's 6 weights and biases, their two Adam moments, two step counts, fixed noise.
+        #expect(file.tensors.count == (8 + 6) + (8 + 6) * 2 + 2 + 1)
 
         let metadata = file.metadata
         #expect(metadata["format"] == "ganscope-checkpoint")

@@ -4,10 +4,12 @@ import Testing
 import NeuralNet
 
 /// Stopping, saving and resuming must not change a run at all: with one thread, 400 steps in one
-/// go and 200 + 200 through a checkpoint file give the same bits.
+/// go and 200 + 200 through a checkpoint file give the same bits, with constant or decaying rates.
 @Suite struct ResumeTests {
-    @Test func resumedRunIsBitIdenticalToAnUninterruptedOne() throws {
-        let config = Fixtures.ringConfig()
+    @Test(arguments: [nil, 150])
+    func resumedRunIsBitIdenticalToAnUninterruptedOne(halfLife: Int?) throws {
+        var config = Fixtures.ringConfig()
+        config.learningRateHalfLife = halfLife
         let straight = try Fixtures.gan(config)
         let straightResults = (0..<400).map { _ in straight.step() }
 
