@@ -34,3 +34,20 @@ extension GANStep {
         restoreProgress(stepCount: info.step, realSamplesSeen: info.realSamplesSeen, lastResult: info.lastResult)
     }
 }
+
+extension GANStep {
+    /// Loads the snapshot at `path` and rebuilds its training state, data set included.
+    ///
+    /// - Parameter adjust: may change what a resumed run is allowed to change (total steps,
+    ///   threads) in the saved configuration, or throw to refuse the snapshot.
+    public static func resuming(
+        path: String, adjust: (inout TrainingConfig, CheckpointInfo) throws -> Void = { _, _ in }
+    ) throws -> (gan: GANStep, info: CheckpointInfo) {
+        let checkpoint = try Checkpoint.load(path: path)
+        var config = checkpoint.info.config
+        try adjust(&config, checkpoint.info)
+        let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed)
+        let gan = try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
+        return (gan, checkpoint.info)
+    }
+}

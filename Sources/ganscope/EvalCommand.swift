@@ -1,5 +1,4 @@
 import ArgumentParser
-import Datasets
 import Foundation
 import GAN
 import Metrics
@@ -19,7 +18,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         try BLAS.load()
-        let gan = try Self.loadCheckpoint(path: checkpoint)
+        let gan = try GANStep.resuming(path: checkpoint).gan
         // With --json, standard output carries the JSON object alone; progress goes to standard error.
         let evaluator = try GANEvaluator.make(for: gan) {
             FileHandle.standardError.write(Data("ganscope: \($0)\n".utf8))
@@ -33,13 +32,5 @@ struct EvalCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(JSONLinesLogger.EvaluationLine(report: report))
         print(String(decoding: data, as: UTF8.self))
-    }
-
-    /// The snapshot at `path` as a training state (networks, config, data set).
-    static func loadCheckpoint(path: String) throws -> GANStep {
-        let checkpoint = try Checkpoint.load(path: path)
-        let config = checkpoint.info.config
-        let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed)
-        return try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
     }
 }

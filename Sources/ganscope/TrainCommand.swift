@@ -58,22 +58,20 @@ struct TrainCommand: ParsableCommand {
     /// Rebuilds the run saved in `path`: its configuration, with only `--steps` (the total to
     /// reach) and `--threads` taken from the command line. Also returns the saved run's name.
     private func resumeGAN(from path: String) throws -> (GANStep, String?) {
-        let checkpoint = try Checkpoint.load(path: path)
-        let saved = checkpoint.info.config
-        let conflicts = training.conflicts(with: saved)
-        guard conflicts.isEmpty else {
-            throw CLIError("\(path): options conflict with the checkpoint: \(conflicts.joined(separator: ", ")); "
-                + "omit them when resuming (only --steps and --threads may change)")
+        let (gan, info) = try GANStep.resuming(path: path) { config, info in
+            let conflicts = training.conflicts(with: config)
+            guard conflicts.isEmpty else {
+                throw CLIError("\(path): options conflict with the checkpoint: \(conflicts.joined(separator: ", ")); "
+                    + "omit them when resuming (only --steps and --threads may change)")
+            }
+            config.threads = training.threads ?? config.threads
+            config.steps = training.steps ?? (headless ? config.steps : nil)
+            if let target = config.steps, target <= info.step {
+                throw CLIError("\(path): the run is already at step \(info.step) (target \(target)); "
+                    + "pass --steps with a larger total to train further")
+            }
         }
-        var config = saved
-        config.threads = training.threads ?? saved.threads
-        config.steps = training.steps ?? (headless ? saved.steps : nil)
-        if let target = config.steps, target <= checkpoint.info.step {
-            throw CLIError("\(path): the run is already at step \(checkpoint.info.step) (target \(target)); "
-                + "pass --steps with a larger total to train further")
-        }
-        let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed)
-        return (try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path), checkpoint.info.run)
+        return (gan, info.run)
     }
 
     /// `--save-on-exit`: a final snapshot, unless `--checkpoint-every` has just written this step.
