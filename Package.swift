@@ -2,12 +2,16 @@
 // ganscope: watch a generative adversarial network learn, live, on the CPU.
 import PackageDescription
 
-/// Release builds of the numeric code must be fast; checks stay on in debug builds.
+/// Release builds of the numeric code must be fast; checks stay on in debug builds
+/// (docs/ARCHITECTURE.md says why `-Ounchecked` is safe here).
 let numericSettings: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 
 let package = Package(
     name: "ganscope",
-    platforms: [.macOS(.v15)],
+    // Supported platform: Linux on x86-64 only. The BLAS loader dlopens OpenBLAS's `.so` files,
+    // and the C kernels use x86-64 CPU detection and `target_clones` (GNU ifuncs). SwiftPM cannot
+    // name Linux as a platform (`platforms` only sets Apple deployment minimums), so none is listed
+    // rather than an Apple platform the package does not build on.
     products: [.executable(name: "ganscope", targets: ["ganscope"])],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,36 +29,43 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
         .target(name: "Observer", exclude: ["README.md"]),
-        .target(name: "NeuralNet",
-                dependencies: ["CBLAS", "CKernels", .product(name: "RealModule", package: "swift-numerics")],
+        .target(name: "Randomness", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
                 swiftSettings: numericSettings),
-        .target(name: "Datasets", dependencies: ["NeuralNet", "CZlib"], exclude: ["README.md"],
+        .target(name: "NeuralNet",
+                dependencies: ["CBLAS", "CKernels", "Randomness", .product(name: "RealModule", package: "swift-numerics")],
+                swiftSettings: numericSettings),
+        .target(name: "Datasets", dependencies: ["Randomness", "CZlib"], exclude: ["README.md"],
                 swiftSettings: numericSettings),
         .target(name: "SafeTensors", exclude: ["README.md"]),
         .target(name: "ImageIO", dependencies: ["CPNG"], exclude: ["README.md"]),
-        .target(name: "GAN", dependencies: ["NeuralNet", "Observer", "Datasets", "SafeTensors"],
+        .target(name: "GAN", dependencies: ["NeuralNet", "Randomness", "Observer", "Datasets", "SafeTensors"],
                 swiftSettings: numericSettings),
-        .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Datasets", "SafeTensors"], exclude: ["README.md"],
+        .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Randomness", "Datasets", "SafeTensors",
+                                               .product(name: "RealModule", package: "swift-numerics")],
+                exclude: ["README.md"],
                 swiftSettings: numericSettings),
         .target(name: "TerminalUI", exclude: ["README.md"]),
-        .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Metrics", "Observer", "Datasets",
-                                                  "NeuralNet", "TOMLKit"], exclude: ["README.md"]),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Observer", "Datasets", "NeuralNet",
+                                                  "Randomness", "TOMLKit"], exclude: ["README.md"]),
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(name: "ganscope", dependencies: [
-            "GAN", "Metrics", "Datasets", "NeuralNet", "SafeTensors", "ImageIO", "Observer",
+            "GAN", "Metrics", "Datasets", "NeuralNet", "Randomness", "SafeTensors", "ImageIO", "Observer",
             "Dashboard", "CursesBackend", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ObserverTests", dependencies: ["Observer"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NeuralNet"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Randomness"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
         .testTarget(name: "ImageIOTests", dependencies: ["ImageIO"]),
-        .testTarget(name: "GANTests", dependencies: ["GAN", "Datasets", "NeuralNet", "Observer", "SafeTensors"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "GAN", "Datasets", "NeuralNet"]),
+        .testTarget(name: "GANTests", dependencies: ["GAN", "Datasets", "NeuralNet", "Randomness", "Observer",
+                                                    "SafeTensors"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "GAN", "Datasets", "NeuralNet", "Randomness",
+                                                        "SafeTensors"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "NeuralNet"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "Datasets", "NeuralNet",
+                                                          "Randomness"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
     ],

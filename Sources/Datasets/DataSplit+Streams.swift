@@ -1,4 +1,4 @@
-import NeuralNet
+import Randomness
 
 extension DataSplit {
     /// The random generator for item `index` of the generator `family` (faces, digits, …) in this

@@ -1,4 +1,4 @@
-import NeuralNet
+import Randomness
 
 /// Draws synthetic handwritten-style digits 0–9, 28×28 like MNIST, labelled by digit.
 ///

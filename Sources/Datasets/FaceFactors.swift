@@ -1,4 +1,4 @@
-import NeuralNet
+import Randomness
 
 /// The generating factors of one synthetic face, in face coordinates: pixels, origin at the
 /// centre of the head, y pointing down.

@@ -1,4 +1,4 @@
-import NeuralNet
+import Randomness
 
 /// Draws synthetic grayscale faces: the default data set, since ganscope is about deepfakes.
 ///

@@ -1,4 +1,4 @@
-import NeuralNet
+import Randomness
 
 /// Generates a balanced, labelled set of synthetic grayscale images, drawing each one on a
 /// ``Canvas`` with its own random stream and mapping intensities [0, 1] to [-1, 1].

@@ -1,5 +1,5 @@
 import Foundation
-import NeuralNet
+import Randomness
 
 /// The 2-D toy distributions: ring, grid and spiral, in their natural coordinates.
 ///

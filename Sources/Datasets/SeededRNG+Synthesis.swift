@@ -1,4 +1,4 @@
-import NeuralNet
+import Randomness
 
 extension SeededRNG {
     /// Uniform in [low, high).

@@ -1,6 +1,6 @@
 import Datasets
 import Foundation
-import NeuralNet
+import Randomness
 
 /// The metadata keys, e.g. `"step": "400"`; all values are strings, as safetensors requires.
 enum MetadataKey {

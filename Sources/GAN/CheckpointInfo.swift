@@ -1,6 +1,6 @@
 import Datasets
 import Foundation
-import NeuralNet
+import Randomness
 
 /// What a checkpoint says about itself, from its metadata alone: enough to list snapshots, pick
 /// the networks' shapes and check a file before its tensors are read.

@@ -1,5 +1,6 @@
 import Datasets
 import NeuralNet
+import Randomness
 
 /// The forger and the detective: generator G, discriminator D, and the fixed noise whose images
 /// the sample grid shows, so that changes from one frame to the next are G's, not the noise's.

@@ -1,5 +1,6 @@
 import Datasets
 import NeuralNet
+import Randomness
 
 /// One iteration of the lecture's algorithm: K discriminator updates, each on M real and M
 /// generated samples, then one generator update on M fresh noise vectors.

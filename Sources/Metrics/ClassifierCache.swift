@@ -1,6 +1,6 @@
 import Datasets
 import Foundation
-import NeuralNet
+import Randomness
 import SafeTensors
 
 /// Keeps each data set's trained classifier in `<folder>/classifier-<key>.safetensors`, so it is

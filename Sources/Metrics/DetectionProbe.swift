@@ -1,4 +1,5 @@
 import NeuralNet
+import Randomness
 
 /// The forensic view: a fresh small network (features → 64 → 1, LeakyReLU, BCE on the logit)
 /// trained for a fixed budget to tell real samples from the current generator's fakes. Its

@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import GAN
 import NeuralNet
+import Randomness
 
 /// Measures what a GAN has learnt and how detectable its fakes are; plugs into the trainer as
 /// its `Evaluator`.

@@ -1,5 +1,6 @@
 import Datasets
 import NeuralNet
+import Randomness
 
 /// A small MLP that tells the classes of a labelled image set apart: pixels → 256 → 64 → classes,
 /// LeakyReLU(0.2). Its 64-wide penultimate layer is the feature space of the Fréchet distance

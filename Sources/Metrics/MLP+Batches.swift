@@ -1,4 +1,5 @@
 import NeuralNet
+import Randomness
 
 extension MLP where T == Float {
     /// Runs the network over every row of `rows` in chunks of at most `chunk` rows (bounding

@@ -1,3 +1,5 @@
+import Randomness
+
 /// A fully connected layer, y = x Wᵀ + b, with W stored [out, in] as PyTorch stores it.
 ///
 /// Batches are row-major: x is (batch, inputs), y is (batch, outputs).

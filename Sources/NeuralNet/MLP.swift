@@ -1,3 +1,5 @@
+import Randomness
+
 /// A multilayer perceptron, z_l = φ_l(b_l + W_l z_{l-1}), laid out like PyTorch's
 /// `nn.Sequential(Linear, φ, Linear, φ, …)` so parameter names match its state dict
 /// ("0.weight", "0.bias", "2.weight", …).

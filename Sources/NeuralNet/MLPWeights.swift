@@ -1,3 +1,5 @@
+import Randomness
+
 /// A network's architecture and weights as a plain value: safe to send between threads, to keep
 /// while training goes on, and to turn back into a working network.
 ///

@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import GAN
 import NeuralNet
+import Randomness
 
 /// `ganscope bench`: training throughput of the reference MLP-GAN, comparable with
 /// shared/bench/torch_gan_bench.py (same model, same step, random data).

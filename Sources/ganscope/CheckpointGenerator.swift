@@ -1,5 +1,6 @@
 import GAN
 import NeuralNet
+import Randomness
 
 /// A snapshot's generator, turning latent vectors into images for `sample` and `interpolate`.
 struct CheckpointGenerator {

@@ -1,8 +1,9 @@
-import Datasets
-import NeuralNet
-import TerminalUI
 @testable import Dashboard
+import Datasets
 @testable import GAN
+import NeuralNet
+import Randomness
+import TerminalUI
 
 /// Builders of trainer events and states with known contents, shared by the suites.
 enum Fixtures {

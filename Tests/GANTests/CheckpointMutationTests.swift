@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 @testable import GAN
-import NeuralNet
+import Randomness
 import SafeTensors
+import Testing
 
 /// Loading any of 10,000 corruptions of a real checkpoint either succeeds (and the loaded
 /// generator runs) or throws `CheckpointError`: never traps. Seeded, so a failure reproduces.

@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import GAN
 import NeuralNet
+import Randomness
 
 /// Builds a small, fast training setup for tests.
 func makeGAN(dataset spec: String, seed: UInt64 = 7, batch: Int = 64, steps: Int? = nil,

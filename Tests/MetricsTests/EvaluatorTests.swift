@@ -1,8 +1,9 @@
 import Datasets
 import GAN
-import NeuralNet
-import Testing
 @testable import Metrics
+import NeuralNet
+import Randomness
+import Testing
 
 /// The evaluator on the ring: the protocol's figures for real and collapsed samples, D's AUC,
 /// and the promise that measuring never changes training.

@@ -1,7 +1,7 @@
 import Datasets
-import NeuralNet
-import Testing
 @testable import Metrics
+import Randomness
+import Testing
 
 /// The classifier-based measures on the built-in digits: FCD is near zero for real against
 /// real and grows steadily as images are shifted or blurred further from the data.

@@ -1,8 +1,8 @@
 import Datasets
 import Foundation
-import NeuralNet
-import Testing
 @testable import Metrics
+import Randomness
+import Testing
 
 private let mnistPath = "/work/shared/data/mnist"
 

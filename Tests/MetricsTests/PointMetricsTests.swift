@@ -1,9 +1,9 @@
 import Datasets
 import Foundation
 import GAN
-import NeuralNet
-import Testing
 @testable import Metrics
+import Randomness
+import Testing
 
 /// Mode coverage and grid divergences on the ring, whose true modes are known.
 @Suite struct PointMetricsTests {

@@ -1,6 +1,6 @@
-import NeuralNet
-import Testing
 @testable import Metrics
+import Randomness
+import Testing
 
 /// The scalar statistics on hand-made cases with known answers.
 @Suite struct StatisticsTests {

@@ -1,4 +1,4 @@
-import NeuralNet
+import Randomness
 
 /// Centred finite differences in Double, compared by relative error
 /// max|a − n| / max(1e-8, |a| + |n|), as STYLE.md describes.

@@ -1,5 +1,6 @@
-import Testing
 @testable import NeuralNet
+import Randomness
+import Testing
 
 /// Every layer and loss against finite differences, in Double, with a random upstream gradient.
 @Suite struct LayerGradientTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import NeuralNet
+import Randomness
+import Testing
 
 @Suite struct NumericsTests {
     @Test func fastTanhAndSigmoidMatchLibm() {

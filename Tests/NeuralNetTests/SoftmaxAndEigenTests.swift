@@ -1,5 +1,6 @@
-import Testing
 @testable import NeuralNet
+import Randomness
+import Testing
 
 /// Softmax cross-entropy against finite differences, and the symmetric eigensolver.
 @Suite struct SoftmaxAndEigenTests {

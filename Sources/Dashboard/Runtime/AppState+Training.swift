@@ -1,6 +1,6 @@
 import Datasets
 import GAN
-import NeuralNet
+import Randomness
 
 extension AppState {
     /// Real points shown behind the fakes of a 2-D data set.

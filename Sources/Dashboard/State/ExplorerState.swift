@@ -1,5 +1,5 @@
 import GAN
-import NeuralNet
+import Randomness
 
 /// The latent-space explorer: two endpoints, a position between them, and per-dimension nudges.
 ///
