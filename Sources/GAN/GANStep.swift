@@ -87,14 +87,8 @@ public final class GANStep: @unchecked Sendable {
         let fakes = model.generator.forward(noise.pointer, batch: batch)  // no backward: G is fixed
         (input + batch * features).update(from: fakes, count: batch * features)
 
-        let logits = model.discriminator.forward(input, batch: 2 * batch)
-        let scale = 1 / Float(batch)  // each half is a mean over M rows
-        let realLoss = BinaryCrossEntropy.loss(logits: logits, count: batch, target: 1,
-                                               gradient: logitGradient.pointer, gradientScale: scale)
-        let fakeLoss = BinaryCrossEntropy.loss(logits: logits + batch, count: batch, target: 0,
-                                               gradient: logitGradient.pointer + batch, gradientScale: scale)
-        model.discriminator.backward(gradOutput: logitGradient.pointer, batch: 2 * batch,
-                                     parameterGradients: .overwrite)
+        let (realLoss, fakeLoss, logits) = GANObjective.discriminatorLossAndGradients(
+            discriminator: model.discriminator, input: input, batch: batch, logitGradient: logitGradient.pointer)
         discriminatorOptimizer.step()
 
         result.discriminatorLoss = realLoss + fakeLoss
@@ -113,22 +107,9 @@ public final class GANStep: @unchecked Sendable {
     /// Descends G's loss through D's input gradient; D's weights are left untouched.
     private func updateGenerator(into result: inout StepResult) {
         fillNoise()
-        let fakes = model.generator.forward(noise.pointer, batch: batch)
-        let logits = model.discriminator.forward(fakes, batch: batch)
-        let scale = 1 / Float(batch)
-        switch config.loss {
-        case .nonSaturating:
-            // −E[log D(G(z))]: BCE with target 1.
-            result.generatorLoss = BinaryCrossEntropy.loss(
-                logits: logits, count: batch, target: 1, gradient: logitGradient.pointer, gradientScale: scale)
-        case .minimax:
-            // E[log(1 − D(G(z)))] = −BCE with target 0; G descends it.
-            result.generatorLoss = -BinaryCrossEntropy.loss(
-                logits: logits, count: batch, target: 0, gradient: logitGradient.pointer, gradientScale: -scale)
-        }
-        model.discriminator.backward(gradOutput: logitGradient.pointer, batch: batch,
-                                     parameterGradients: .skip, gradInput: fakeGradient.pointer)
-        model.generator.backward(gradOutput: fakeGradient.pointer, batch: batch, parameterGradients: .overwrite)
+        result.generatorLoss = GANObjective.generatorLossAndGradients(
+            config.loss, generator: model.generator, discriminator: model.discriminator, noise: noise.pointer,
+            batch: batch, logitGradient: logitGradient.pointer, fakeGradient: fakeGradient.pointer)
         generatorOptimizer.step()
     }
 

@@ -1,16 +1,25 @@
 import Datasets
+import Foundation
 import NeuralNet
+import Synchronization
+import TestSupport
 import TerminalUI
 import Testing
 @testable import Dashboard
 @testable import GAN
 
 /// A screen that types scripted keys and keeps what it is shown.
-private final class ScriptedScreen: TerminalScreen {
+///
+/// Used by one loop at a time; a test reads it after the loop has ended (`BoundedWait` orders the two).
+private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
     var size = (columns: 100, rows: 30)
     var keys: [KeyPress]
     /// Returns a key once the last frame contains the text (e.g. "FINISHED"), for waiting on training.
     var keyWhenShown: (text: String, key: KeyPress)?
+    /// When `keyWhenShown`'s text has not appeared by then, types `q` and sets `gaveUp`, so a
+    /// run that never gets there fails the test instead of hanging it.
+    var giveUpAt: Date?
+    private(set) var gaveUp = false
     private(set) var frames: [CellGrid] = []
     private(set) var colorResets = 0
 
@@ -23,6 +32,11 @@ private final class ScriptedScreen: TerminalScreen {
             keyWhenShown = nil
             return wanted.key
         }
+        if keyWhenShown != nil, let giveUpAt, Date() >= giveUpAt {
+            keyWhenShown = nil
+            gaveUp = true
+            return .char("q")
+        }
         return keys.isEmpty ? nil : keys.removeFirst()
     }
 
@@ -31,14 +45,17 @@ private final class ScriptedScreen: TerminalScreen {
     func resetColors() { colorResets += 1 }
 }
 
-@Suite struct AppLoopTests {
-    @Test func explorerAloneAnswersKeysAndQuits() {
+/// The loop with scripted keys. Each test would hang if the loop never returned (a key or
+/// signal ignored, a trainer that never ends), so the loop runs under a bounded wait.
+@Suite(.timeLimit(.minutes(1))) struct AppLoopTests {
+    @Test func explorerAloneAnswersKeysAndQuits() throws {
         let screen = ScriptedScreen(keys: [.right, .right, .char("t"), .char("q")])
         let state = AppState(mode: .explorerOnly, shape: Fixtures.imageShape)
-        let app = DashboardApp(state: state, screen: screen, trainer: nil,
-                               initialMessages: [.savedGenerator(Fixtures.generator(), step: 1)],
-                               terminationRequested: { false })
-        let final = app.run()
+        let final = try #require(runBounded {
+            DashboardApp(state: state, screen: screen, trainer: nil,
+                         initialMessages: [.savedGenerator(Fixtures.generator(), step: 1)],
+                         terminationRequested: { false })
+        })
         #expect(final.isQuitting)
         #expect(abs(final.explorer.t - 0.6) < 1e-6)
         #expect(final.explorer.images?.requestID == final.explorer.requestID)
@@ -46,13 +63,18 @@ private final class ScriptedScreen: TerminalScreen {
         #expect(!screen.frames.isEmpty)
     }
 
-    @Test func aTerminationSignalEndsTheLoop() {
+    @Test func aTerminationSignalEndsTheLoop() throws {
         let screen = ScriptedScreen(keys: [])
-        let app = DashboardApp(state: AppState(mode: .explorerOnly), screen: screen, trainer: nil,
-                               terminationRequested: { true })
-        #expect(app.run().isQuitting)
+        let final = try #require(runBounded {
+            DashboardApp(state: AppState(mode: .explorerOnly), screen: screen, trainer: nil,
+                         terminationRequested: { true })
+        })
+        #expect(final.isQuitting)
     }
 
+    /// Runs a `Trainer` (which sets BLAS's thread count), so it holds the pin. The screen gives
+    /// up waiting for "FINISHED" shortly before the bounded wait ends, so a trainer that never
+    /// finishes fails the test (and the loop, told to quit, stops the trainer).
     @Test func trainsToTheEndAndShowsIt() throws {
         try BLAS.load()
         var config = TrainingConfig()
@@ -67,8 +89,13 @@ private final class ScriptedScreen: TerminalScreen {
         let screen = ScriptedScreen(keys: [])
         screen.keyWhenShown = ("FINISHED", .char("q"))
         let state = AppState.training(gan, themes: .builtIn, themeName: nil, display: .full)
-        let final = DashboardApp(state: state, screen: screen, trainer: Trainer(gan: gan, publishInterval: 0.01),
-                                 terminationRequested: { false }).run()
+        let trainer = Trainer(gan: gan, publishInterval: 0.01)
+        let ended = try BLASThreadPin.pinned(to: 1) {
+            screen.giveUpAt = Date(timeIntervalSinceNow: BoundedWait.seconds - 10)
+            return runBounded { DashboardApp(state: state, screen: screen, trainer: trainer, terminationRequested: { false }) }
+        }
+        let final = try #require(ended)
+        #expect(!screen.gaveUp, "FINISHED was never shown")
         #expect(final.trainerState == .finished)
         #expect(final.latest?.step == 40)
         #expect(final.history.discriminatorLoss.appendedCount == 40)
@@ -76,5 +103,19 @@ private final class ScriptedScreen: TerminalScreen {
         #expect(final.explorer.images != nil)
         let lastFrame = try #require(screen.frames.last).lines().joined(separator: "\n")
         #expect(lastFrame.contains("step 40/40"))
+    }
+
+    /// Builds the app and runs its loop on a thread of its own, waiting at most
+    /// `BoundedWait.seconds`: the final state, or nil (and a recorded failure) if it did not return.
+    private func runBounded(_ makeApp: @escaping @Sendable () -> DashboardApp,
+                            sourceLocation: SourceLocation = #_sourceLocation) -> AppState? {
+        let result = Mutex<AppState?>(nil)
+        let ended = BoundedWait.finishes {
+            let final = makeApp().run()
+            result.withLock { $0 = final }
+        }
+        #expect(ended, "the dashboard loop did not return within \(Int(BoundedWait.seconds)) s",
+                sourceLocation: sourceLocation)
+        return ended ? result.withLock { $0 } : nil
     }
 }

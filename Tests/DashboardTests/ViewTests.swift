@@ -44,12 +44,12 @@ import Testing
         #expect(grid[0, 1].style.foreground == state.theme.border)
     }
 
-    @Test func tooSmallTerminalAsksForMoreRoom() {
+    @Test func tooSmallTerminalAsksForMoreRoom() throws {
         let grid = view(Fixtures.trainingState(), size: (60, 10))
         let lines = grid.lines().map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines == ["", "", "", "Please enlarge the terminal", "ganscope needs 80×24; this one is 60×10",
                           "RUNNING │ step 120", "q quits", "", "", ""])
-        try? Golden.check(grid, "too-small-60x10")
+        try Golden.check(grid, "too-small-60x10")
         #expect(view(Fixtures.trainingState(), size: (79, 24)).lines()[10].contains("Please enlarge"))
         #expect(view(Fixtures.trainingState(), size: (0, 0)).width == 0)
     }
@@ -117,7 +117,13 @@ import Testing
         let lines = view(state, size: (120, 40)).lines()
         #expect(lines.contains { $0.contains("modes captured 5/8") })
         #expect(lines.contains { $0.contains("D's ROC AUC") && $0.contains("0.65") })
-        #expect(!lines.joined().contains("Fréchet"))
+        // Figures the reports leave empty get no row: no FCD here…
+        #expect(!lines.joined().contains("Frechet dist."))
+        // …but one as soon as a report carries it (the label really is this text).
+        var withFCD = EvaluationReport(step: 600)
+        withFCD.frechetDistance = 12.5
+        _ = update(&state, .trainer(.evaluation(withFCD)))
+        #expect(view(state, size: (120, 40)).lines().contains { $0.contains("Frechet dist.") && $0.contains("12.5") })
     }
 
     @Test func explorerAloneFillsTheScreen() throws {

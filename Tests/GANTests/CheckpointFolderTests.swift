@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GAN
 import SafeTensors
+import TestSupport
 
 /// Saving into a folder: names, never overwriting, pruning by run, listing, failures.
 @Suite struct CheckpointFolderTests {
@@ -53,21 +54,25 @@ import SafeTensors
         #expect(throws: CheckpointError.self) { try CheckpointFolder(path: root, run: "x").save(Fixtures.tinyGAN()) }
     }
 
-    @Test func saveFailureIsReportedAndTrainingGoesOn() throws {
+    /// Runs a `Trainer` (which sets BLAS's thread count), so it holds the pin; its wait is bounded.
+    @Test(.timeLimit(.minutes(1)))
+    func saveFailureIsReportedAndTrainingGoesOn() throws {
         let root = try Fixtures.temporaryFolder()
         // A file where the folder should be: creating the folder fails, for root too.
         try AtomicFile.write([1], to: root + "/blocked")
         let folder = CheckpointFolder(path: root + "/blocked/sub", run: "x")
-        let gan = try Fixtures.tinyGAN(steps: 6)
-        let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1)
-        let log = EventLog()
-        let subscription = trainer.events.subscribe(log.append)
-        trainer.start()
-        trainer.waitUntilFinished()
-        subscription.cancel()
-        #expect(log.warnings.count >= 1)
-        #expect(log.warnings.first?.contains("blocked") == true)
-        #expect(gan.stepCount == 6)
+        try BLASThreadPin.pinned(to: 1) {
+            let gan = try Fixtures.tinyGAN(steps: 6)
+            let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1)
+            let log = EventLog()
+            let subscription = trainer.events.subscribe(log.append)
+            trainer.start()
+            waitForEnd(of: trainer)
+            subscription.cancel()
+            #expect(log.warnings.count >= 1)
+            #expect(log.warnings.first?.contains("blocked") == true)
+            #expect(gan.stepCount == 6)
+        }
     }
 
     @Test func runNamesAreSafeFileNames() {

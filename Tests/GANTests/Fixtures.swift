@@ -5,7 +5,7 @@ import NeuralNet
 
 /// Small models and runs for the checkpoint tests: fast in a debug build.
 enum Fixtures {
-    /// The 2-D ring with a small batch, one thread (bit-exact runs).
+    /// The 2-D ring with a small batch, one thread (bit-exact runs inside `BLASThreadPin.pinned`).
     static func ringConfig(seed: UInt64 = 7) -> TrainingConfig {
         var config = TrainingConfig()
         config.dataset = "ring"
@@ -16,10 +16,10 @@ enum Fixtures {
         return config
     }
 
-    /// A fresh GAN for `config` on its data set, as `ganscope train` builds one.
+    /// A fresh GAN for `config` on its data set, as `ganscope train` builds one (BLAS's thread count
+    /// is left alone: see `BLASThreadPin`).
     static func gan(_ config: TrainingConfig) throws -> GANStep {
         try BLAS.load()
-        BLAS.threads = config.threads
         let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed)
         let architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount,
                                              latentDimension: config.latentDimension)

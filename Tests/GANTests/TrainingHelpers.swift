@@ -3,8 +3,12 @@ import Foundation
 import GAN
 import NeuralNet
 import Randomness
+import TestSupport
+import Testing
 
-/// Builds a small, fast training setup for tests.
+/// Builds a small, fast training setup for tests. `threads` is the configuration's (Adam's split,
+/// and what a `Trainer` sets BLAS to); a test that needs BLAS's count fixed runs in
+/// `BLASThreadPin.pinned`.
 func makeGAN(dataset spec: String, seed: UInt64 = 7, batch: Int = 64, steps: Int? = nil,
              threads: Int = 1, configure: (inout TrainingConfig) -> Void = { _ in }) throws -> GANStep {
     var config = TrainingConfig.defaults(for: spec)
@@ -14,8 +18,6 @@ func makeGAN(dataset spec: String, seed: UInt64 = 7, batch: Int = 64, steps: Int
     config.steps = steps
     config.threads = threads
     configure(&config)
-    // OpenBLAS's thread count is process-wide; tests fix it so results do not depend on it.
-    BLAS.threads = threads
     // Synthetic images are slow to draw in a debug build: a few hundred suffice here.
     let count = ["faces", "digits"].contains(spec) ? 256 : 5_000
     let dataset = try DatasetCatalog.load(spec, seed: seed, count: count)
@@ -47,13 +49,44 @@ func capturedModes(of gan: GANStep, points: Int = 2_500) -> (captured: Int, high
     return (captured.count, Double(good) / Double(points))
 }
 
-/// Collects events from the trainer's thread for inspection.
+/// Collects events from the trainer's thread for inspection, and lets a test wait for one.
 final class EventLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [TrainerEvent] = []
-    func append(_ event: TrainerEvent) { lock.withLock { events.append(event) } }
-    var all: [TrainerEvent] { lock.withLock { events } }
+    private let condition = NSCondition()
+    private var events: [TrainerEvent] = []  // guarded by condition
+
+    func append(_ event: TrainerEvent) {
+        condition.lock()
+        events.append(event)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    var all: [TrainerEvent] { condition.lock(); defer { condition.unlock() }; return events }
     var states: [TrainerState] { all.compactMap { if case .state(let s) = $0 { s } else { nil } } }
     var steps: [StepMetrics] { all.compactMap { if case .step(let m) = $0 { m } else { nil } } }
     var warnings: [String] { all.compactMap { if case .warning(let text) = $0 { text } else { nil } } }
+
+    /// Waits until an event satisfies `isWanted`, at most `BoundedWait.seconds`: true if one came.
+    func waitFor(_ isWanted: (TrainerEvent) -> Bool) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: BoundedWait.seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !events.contains(where: isWanted) {
+            guard condition.wait(until: deadline) else { return events.contains(where: isWanted) }
+        }
+        return true
+    }
+
+    /// Waits until the trainer announces `state`, at most `BoundedWait.seconds`.
+    func waitFor(state wanted: TrainerState) -> Bool {
+        waitFor { if case .state(let state) = $0 { state == wanted } else { false } }
+    }
+}
+
+/// Waits for `trainer` to end, at most `BoundedWait.seconds`; if it has not, records a failure
+/// and asks it to stop, so a broken trainer fails the test instead of hanging the run.
+func waitForEnd(of trainer: Trainer, sourceLocation: SourceLocation = #_sourceLocation) {
+    let ended = BoundedWait.finishes { trainer.waitUntilFinished() }
+    #expect(ended, "the trainer did not end within \(Int(BoundedWait.seconds)) s", sourceLocation: sourceLocation)
+    if !ended { trainer.stop() }
 }

@@ -3,6 +3,7 @@ import GAN
 @testable import Metrics
 import NeuralNet
 import Randomness
+import TestSupport
 import Testing
 
 /// The evaluator on the ring: the protocol's figures for real and collapsed samples, D's AUC,
@@ -50,22 +51,25 @@ import Testing
         #expect(evaluator.measure(samples: farRight, discriminator: judge, step: 0, rng: &rng).discriminatorAUC == 1)
     }
 
-    @Test func evaluatingDoesNotChangeTraining() {
-        let plain = makeGAN(), measured = makeGAN()
-        for _ in 0..<30 { _ = plain.step() }
-        var reports: [EvaluationReport] = []
-        for step in 1...30 {
-            _ = measured.step()
-            if step % 10 == 0 { reports.append(evaluator.evaluate(measured)) }
+    /// Compares two runs bit for bit, so BLAS's thread count is pinned (see `BLASThreadPin`).
+    @Test func evaluatingDoesNotChangeTraining() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            let plain = makeGAN(), measured = makeGAN()
+            for _ in 0..<30 { _ = plain.step() }
+            var reports: [EvaluationReport] = []
+            for step in 1...30 {
+                _ = measured.step()
+                if step % 10 == 0 { reports.append(evaluator.evaluate(measured)) }
+            }
+            #expect(MLPWeights(of: plain.model.generator) == MLPWeights(of: measured.model.generator))
+            #expect(MLPWeights(of: plain.model.discriminator) == MLPWeights(of: measured.model.discriminator))
+            #expect(plain.rng == measured.rng)
+            // The same weights at the same step give the same figures.
+            var again = evaluator.evaluate(measured)
+            again.seconds = reports[2].seconds
+            #expect(again == reports[2])
+            #expect(reports.allSatisfy { $0.seconds > 0 && $0.discriminatorAUC != nil })
         }
-        #expect(MLPWeights(of: plain.model.generator) == MLPWeights(of: measured.model.generator))
-        #expect(MLPWeights(of: plain.model.discriminator) == MLPWeights(of: measured.model.discriminator))
-        #expect(plain.rng == measured.rng)
-        // The same weights at the same step give the same figures.
-        var again = evaluator.evaluate(measured)
-        again.seconds = reports[2].seconds
-        #expect(again == reports[2])
-        #expect(reports.allSatisfy { $0.seconds > 0 && $0.discriminatorAUC != nil })
     }
 
     /// A one-layer D whose logit is −x.

@@ -1,5 +1,6 @@
 @testable import NeuralNet
 import Randomness
+import TestSupport
 import Testing
 
 /// Every layer and loss against finite differences, in Double, with a random upstream gradient.

@@ -1,5 +1,6 @@
 @testable import NeuralNet
 import Randomness
+import TestSupport
 import Testing
 
 /// Softmax cross-entropy against finite differences, and the symmetric eigensolver.

@@ -1,10 +1,14 @@
 import Foundation
 import Synchronization
+import Testing
 
-/// Runs `body(0..<count)` on `count` separate threads and returns when all have finished.
+/// Runs `body(0..<count)` on `count` separate threads and returns when all have finished, or
+/// records a failure after `seconds` (a deadlock or a loop that never ends in the code under
+/// test fails the test instead of hanging the run; the stuck threads are left behind).
 ///
 /// Real threads (not `concurrentPerform`) so that the bodies overlap even on a 2-core machine.
-func runConcurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+func runConcurrently(_ count: Int, seconds: Double = 40, sourceLocation: SourceLocation = #_sourceLocation,
+                     _ body: @escaping @Sendable (Int) -> Void) {
     let group = DispatchGroup()
     for index in 0..<count {
         group.enter()
@@ -14,7 +18,8 @@ func runConcurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         }
         thread.start()
     }
-    group.wait()
+    let finished = group.wait(timeout: .now() + seconds) == .success
+    #expect(finished, "the threads did not finish within \(Int(seconds)) s", sourceLocation: sourceLocation)
 }
 
 /// A thread-safe integer counter.

@@ -32,7 +32,7 @@ import Testing
 
     /// Producers put increasing sequence numbers while a consumer takes: every taken value was
     /// put, each producer's values arrive in increasing order, and taken + dropped + left == put.
-    @Test func concurrentPutsAndTakes() {
+    @Test(.timeLimit(.minutes(1))) func concurrentPutsAndTakes() {
         struct Stamp: Sendable, Equatable { let producer: Int; let sequence: Int }
         let producers = 3
         let putsPerProducer = 20_000

@@ -62,7 +62,7 @@ import Testing
 
     /// Producers append while a consumer drains: per-producer order is preserved and
     /// received + dropped == sent.
-    @Test func concurrentAppendsAndDrains() {
+    @Test(.timeLimit(.minutes(1))) func concurrentAppendsAndDrains() {
         struct Stamp: Sendable { let producer: Int; let sequence: Int }
         let producers = 3
         let appendsPerProducer = 20_000

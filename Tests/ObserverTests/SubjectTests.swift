@@ -102,7 +102,7 @@ import Testing
 
     /// Senders on several threads while subscribers come and go: stayers see every event exactly
     /// once; a cancelled subscriber gets at most one late delivery per concurrent sender.
-    @Test func concurrentSendsWithChurningSubscribers() {
+    @Test(.timeLimit(.minutes(1))) func concurrentSendsWithChurningSubscribers() {
         let senders = 4
         let eventsPerSender = 5_000
         let subject = Subject<Int>()
@@ -158,7 +158,7 @@ import Testing
         #expect(subject.subscriberCount == 0)
     }
 
-    @Test func concurrentSubscribeAndCancelKeepsCountConsistent() {
+    @Test(.timeLimit(.minutes(1))) func concurrentSubscribeAndCancelKeepsCountConsistent() {
         let subject = Subject<Int>()
         let delivered = Counter()
         runConcurrently(4) { _ in
