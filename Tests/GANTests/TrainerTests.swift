@@ -25,21 +25,21 @@ import Testing
     }
 
     /// Paused, the loop answers commands (here a snapshot request, which it handles between
-    /// steps) without taking a step; resumed, it steps again. Events, not sleeps, mark each stage.
+    /// steps) without taking a step; resumed, it steps again. Events and the kernel's view of the
+    /// trainer's thread, not sleeps, mark each stage.
     @Test func pausesWithoutSteppingAndResumes() throws {
         try BLASThreadPin.pinned(to: 1) {
             let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16, steps: 200_000))
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             defer { subscription.cancel() }
-            trainer.start(paused: true)
-            #expect(log.waitFor(state: .paused), "no paused state")
+            try startAsleep(trainer, log)
             trainer.requestSnapshot()  // no writer: answered with a warning, from the paused loop
-            #expect(log.waitFor { if case .warning = $0 { true } else { false } }, "the paused loop did not answer")
+            try #require(log.waitFor { if case .warning = $0 { true } else { false } }, "the paused loop did not answer")
             #expect(log.steps.isEmpty)
             #expect(trainer.gan.stepCount == 0)
             trainer.resume()
-            #expect(log.waitFor { if case .step = $0 { true } else { false } }, "no step after resume")
+            try #require(log.waitFor { if case .step = $0 { true } else { false } }, "no step after resume")
             trainer.stop()
             waitForEnd(of: trainer)
             #expect(!log.steps.isEmpty)
@@ -53,13 +53,26 @@ import Testing
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             defer { subscription.cancel() }
-            trainer.start(paused: true)
-            #expect(log.waitFor(state: .paused), "no paused state")
+            try startAsleep(trainer, log)
             trainer.stop()
             waitForEnd(of: trainer)
             #expect(trainer.gan.stepCount == 0)
             #expect(log.states.last == .stopped)
         }
+    }
+
+    /// Starts `trainer` paused and waits until its loop is asleep on its condition (see
+    /// `ThreadProbe`), so that what the test sends next must wake it. Each wait that fails ends
+    /// the test at once (the trainer is left asleep), within the time limit.
+    private func startAsleep(_ trainer: Trainer, _ log: EventLog) throws {
+        let probe = ThreadProbe()
+        let subscription = trainer.events.subscribe { event in
+            if case .state(.paused) = event { probe.recordCurrentThread() }
+        }
+        defer { subscription.cancel() }
+        trainer.start(paused: true)
+        try #require(log.waitFor(state: .paused), "no paused state")
+        try #require(probe.waitUntilAsleep(), "the paused trainer did not go to sleep")
     }
 
     @Test func nonFiniteLossStopsAsDiverged() throws {

@@ -83,6 +83,43 @@ final class EventLog: @unchecked Sendable {
     }
 }
 
+/// Tells when a paused trainer is really asleep on its condition, which no event can say: after
+/// its last event the loop still has a few instructions to run before it sleeps, and a command
+/// sent in that gap is seen without any wake-up. A test that must reach the sleeping loop (stop
+/// or snapshot while paused) records the trainer's thread from an event handler (handlers run
+/// on it) and waits until the kernel reports that thread blocked (Linux `/proc`).
+final class ThreadProbe: @unchecked Sendable {
+    private let lock = NSLock()
+    private var statPath: String?  // guarded by lock
+
+    /// Call on the thread to watch.
+    func recordCurrentThread() {
+        let task = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")
+        lock.withLock { statPath = task.map { "/proc/\($0)/stat" } }
+    }
+
+    /// Waits, at most `BoundedWait.seconds`, until the recorded thread has been seen blocked
+    /// (state S) three polls in a row, a millisecond apart: true if it was.
+    func waitUntilAsleep() -> Bool {
+        let deadline = Date(timeIntervalSinceNow: BoundedWait.seconds)
+        var asleepPolls = 0
+        while asleepPolls < 3 {
+            guard Date() < deadline else { return false }
+            asleepPolls = state() == "S" ? asleepPolls + 1 : 0
+            usleep(1_000)
+        }
+        return true
+    }
+
+    /// The state letter of /proc/…/stat: the field after the parenthesised command name.
+    private func state() -> Character? {
+        guard let path = lock.withLock({ statPath }),
+              let stat = try? String(contentsOfFile: path, encoding: .utf8),
+              let nameEnd = stat.lastIndex(of: ")") else { return nil }
+        return stat[nameEnd...].dropFirst(2).first
+    }
+}
+
 /// Waits for `trainer` to end, at most `BoundedWait.seconds`; if it has not, records a failure
 /// and asks it to stop, so a broken trainer fails the test instead of hanging the run.
 func waitForEnd(of trainer: Trainer, sourceLocation: SourceLocation = #_sourceLocation) {
