@@ -2,13 +2,15 @@ import Foundation
 import Synchronization
 import Testing
 
-/// Runs `body(0..<count)` on `count` separate threads and returns when all have finished, or
-/// records a failure after `seconds` (a deadlock or a loop that never ends in the code under
-/// test fails the test instead of hanging the run; the stuck threads are left behind).
+/// Runs `body(0..<count)` on `count` separate threads and returns true when all have finished,
+/// or records a failure and returns false after `seconds`: a deadlock or a loop that never ends
+/// in the code under test fails the test instead of hanging the run. The stuck threads are left
+/// behind, so the caller must not touch the objects under test after false
+/// (`try #require(runConcurrently(…))`).
 ///
 /// Real threads (not `concurrentPerform`) so that the bodies overlap even on a 2-core machine.
 func runConcurrently(_ count: Int, seconds: Double = 40, sourceLocation: SourceLocation = #_sourceLocation,
-                     _ body: @escaping @Sendable (Int) -> Void) {
+                     _ body: @escaping @Sendable (Int) -> Void) -> Bool {
     let group = DispatchGroup()
     for index in 0..<count {
         group.enter()
@@ -20,6 +22,7 @@ func runConcurrently(_ count: Int, seconds: Double = 40, sourceLocation: SourceL
     }
     let finished = group.wait(timeout: .now() + seconds) == .success
     #expect(finished, "the threads did not finish within \(Int(seconds)) s", sourceLocation: sourceLocation)
+    return finished
 }
 
 /// A thread-safe integer counter.

@@ -32,14 +32,14 @@ import Testing
 
     /// Producers put increasing sequence numbers while a consumer takes: every taken value was
     /// put, each producer's values arrive in increasing order, and taken + dropped + left == put.
-    @Test(.timeLimit(.minutes(1))) func concurrentPutsAndTakes() {
+    @Test(.timeLimit(.minutes(1))) func concurrentPutsAndTakes() throws {
         struct Stamp: Sendable, Equatable { let producer: Int; let sequence: Int }
         let producers = 3
         let putsPerProducer = 20_000
         let mailbox = Mailbox<Stamp>()
         let producersDone = Counter()
         let taken = Recorder<Stamp>()
-        runConcurrently(producers + 1) { thread in
+        try #require(runConcurrently(producers + 1) { thread in
             if thread < producers {
                 for sequence in 0..<putsPerProducer {
                     mailbox.put(Stamp(producer: thread, sequence: sequence))
@@ -50,7 +50,7 @@ import Testing
             while producersDone.value < producers {
                 if let stamp = mailbox.take() { taken.record(stamp) }
             }
-        }
+        })
         let left = mailbox.take()
         let all = taken.all + (left.map { [$0] } ?? [])
         #expect(all.count + mailbox.droppedCount == producers * putsPerProducer)

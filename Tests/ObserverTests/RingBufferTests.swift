@@ -62,14 +62,14 @@ import Testing
 
     /// Producers append while a consumer drains: per-producer order is preserved and
     /// received + dropped == sent.
-    @Test(.timeLimit(.minutes(1))) func concurrentAppendsAndDrains() {
+    @Test(.timeLimit(.minutes(1))) func concurrentAppendsAndDrains() throws {
         struct Stamp: Sendable { let producer: Int; let sequence: Int }
         let producers = 3
         let appendsPerProducer = 20_000
         let buffer = RingBuffer<Stamp>(capacity: 64)
         let producersDone = Counter()
         let received = Mutex<[Stamp]>([])
-        runConcurrently(producers + 1) { thread in
+        try #require(runConcurrently(producers + 1) { thread in
             if thread < producers {
                 for sequence in 0..<appendsPerProducer {
                     buffer.append(Stamp(producer: thread, sequence: sequence))
@@ -81,7 +81,7 @@ import Testing
                 let batch = buffer.drain()
                 received.withLock { $0.append(contentsOf: batch) }
             }
-        }
+        })
         let all = received.withLock { $0 } + buffer.drain()
         #expect(all.count + buffer.droppedCount == producers * appendsPerProducer)
         for producer in 0..<producers {

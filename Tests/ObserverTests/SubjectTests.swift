@@ -102,7 +102,7 @@ import Testing
 
     /// Senders on several threads while subscribers come and go: stayers see every event exactly
     /// once; a cancelled subscriber gets at most one late delivery per concurrent sender.
-    @Test(.timeLimit(.minutes(1))) func concurrentSendsWithChurningSubscribers() {
+    @Test(.timeLimit(.minutes(1))) func concurrentSendsWithChurningSubscribers() throws {
         let senders = 4
         let eventsPerSender = 5_000
         let subject = Subject<Int>()
@@ -120,7 +120,7 @@ import Testing
         let sendersDone = Counter()
         // For each churned subscriber: its counter and the count it had when cancel returned.
         let cancelled = Mutex<[(received: Counter, atCancel: Int)]>([])
-        runConcurrently(senders + 1) { thread in
+        try #require(runConcurrently(senders + 1) { thread in
             if thread < senders {
                 for index in 0..<eventsPerSender {
                     subject.send(thread * eventsPerSender + index)
@@ -140,7 +140,7 @@ import Testing
                 cancelled.withLock { $0.append((received, atCancel)) }
                 round += 1
             }
-        }
+        })
 
         let total = senders * eventsPerSender
         let expectedSum = (0..<total).reduce(0, +)
@@ -158,16 +158,16 @@ import Testing
         #expect(subject.subscriberCount == 0)
     }
 
-    @Test(.timeLimit(.minutes(1))) func concurrentSubscribeAndCancelKeepsCountConsistent() {
+    @Test(.timeLimit(.minutes(1))) func concurrentSubscribeAndCancelKeepsCountConsistent() throws {
         let subject = Subject<Int>()
         let delivered = Counter()
-        runConcurrently(4) { _ in
+        try #require(runConcurrently(4) { _ in
             for _ in 0..<1_000 {
                 let subscription = subject.subscribe { _ in delivered.add(1) }
                 subject.send(0)
                 subscription.cancel()
             }
-        }
+        })
         #expect(subject.subscriberCount == 0)
         // Each send reaches at least the sender's own subscriber.
         #expect(delivered.value >= 4_000)
