@@ -70,6 +70,10 @@ let package = Package(
                                                           "Randomness", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
+        // The command line itself: option ranges, usage errors, what a run leaves behind.
+        .testTarget(name: "ganscopeTests", dependencies: ["ganscope", "GAN", "Dashboard", "Datasets", "NeuralNet",
+                                                          "Observer", "TerminalUI",
+                                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,17 +29,11 @@ public enum TerminationSignals {
         // Touch the atomic now: a global's first access runs a lazy initialiser, which is not
         // safe inside a signal handler.
         _ = received.load(ordering: .relaxed)
-        for signal in signals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in
-                if TerminationSignals.received.exchange(number, ordering: .relaxed) != 0 {
-                    Glibc.signal(number, SIG_DFL)
-                    raise(number)
-                }
+        SignalAction.install(signals) { number in
+            if TerminationSignals.received.exchange(number, ordering: .relaxed) != 0 {
+                signal(number, SIG_DFL)
+                raise(number)
             }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, nil)
         }
     }
 

@@ -1,5 +1,6 @@
 import Datasets
 import NeuralNet
+import SafeTensors
 
 /// The `architecture` metadata of a checkpoint: the data shape and both networks' sizes and
 /// activations, as JSON a Python script can read without ganscope, e.g.
@@ -82,7 +83,7 @@ struct ArchitectureRecord: Codable, Equatable {
             var parsed: [Activation] = []
             for text in code {
                 guard let activation = Self.activation(text) else {
-                    throw RecordProblem("unknown activation \(text.quoted)")
+                    throw RecordProblem("unknown activation \(text.quotedForMessage)")
                 }
                 parsed.append(activation)
             }

@@ -25,13 +25,7 @@ extension Checkpoint {
 
     /// Writes the checkpoint atomically to `path`, which must not exist yet.
     public func write(to path: String) throws(CheckpointError) {
-        let file: SafeTensorsFile
-        do {
-            file = try safeTensorsFile()
-        } catch {
-            // The tensors come from live networks whose shapes match by construction.
-            preconditionFailure("checkpoint tensors do not fit their shapes: \(error)")
-        }
+        let file = try safeTensorsFile()
         do {
             try file.write(to: path)
         } catch {

@@ -15,7 +15,18 @@ extension Checkpoint {
     private static let networkNames = ["generator", "discriminator"]
 
     /// The checkpoint as a safetensors file: networks, then optimiser state, then the fixed noise.
-    public func safeTensorsFile() throws(TensorError) -> SafeTensorsFile {
+    /// Throws ``CheckpointError/unsavable(detail:)`` when the metadata could not be read back.
+    public func safeTensorsFile() throws(CheckpointError) -> SafeTensorsFile {
+        let metadata = try info.metadata
+        do {
+            return try SafeTensorsFile(tensors: tensors(), metadata: metadata)
+        } catch {
+            // The tensors come from live networks whose shapes match by construction.
+            preconditionFailure("checkpoint tensors do not fit their shapes: \(error)")
+        }
+    }
+
+    private func tensors() throws(TensorError) -> [Tensor] {
         let networks = [(generator, generatorOptimizer), (discriminator, discriminatorOptimizer)]
         var tensors: [Tensor] = []
         for ((weights, _), network) in zip(networks, Self.networkNames) {
@@ -38,7 +49,7 @@ extension Checkpoint {
         tensors.append(try Tensor(name: TensorName.fixedNoise,
                                   shape: [info.config.sampleCount, info.architecture.latentDimension],
                                   values: fixedNoise))
-        return try SafeTensorsFile(tensors: tensors, metadata: info.metadata)
+        return tensors
     }
 
     /// Reads a checkpoint out of a decoded safetensors file, checking every tensor against the

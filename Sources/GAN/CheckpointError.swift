@@ -27,43 +27,40 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
     case folderUnavailable(path: String, reason: String)
     /// Writing the file failed; nothing was left behind (see `AtomicFileError`).
     case cannotWrite(AtomicFileError)
+    /// The run's state cannot be stored so that it reads back (e.g. a non-finite learning rate);
+    /// nothing was written.
+    case unsavable(detail: String)
 
     public var description: String {
         switch self {
         case .unreadable(let error):
             "\(error)"
         case .notACheckpoint(let source, let format):
-            "\(source): not a ganscope checkpoint (format \(format.map { $0.quoted } ?? "missing"), "
-                + "expected \(CheckpointInfo.formatName.quoted))"
+            "\(source): not a ganscope checkpoint (format \(format.map { $0.quotedForMessage } ?? "missing"), "
+                + "expected \(CheckpointInfo.formatName.quotedForMessage))"
         case .unsupportedVersion(let source, let version):
-            "\(source): checkpoint format version \(version.quoted) is not supported by this build "
+            "\(source): checkpoint format version \(version.quotedForMessage) is not supported by this build "
                 + "(it reads version \(CheckpointInfo.formatVersion)); use a newer ganscope"
         case .invalidMetadata(let source, let key, let detail):
-            "\(source): metadata \(key.quoted): \(detail)"
+            "\(source): metadata \(key.quotedForMessage): \(detail)"
         case .inconsistent(let source, let detail):
             "\(source): inconsistent checkpoint: \(detail)"
         case .missingTensor(let source, let name):
-            "\(source): tensor \(name.quoted) is missing; the file is incomplete or from another model"
+            "\(source): tensor \(name.quotedForMessage) is missing; the file is incomplete or from another model"
         case .unexpectedTensor(let source, let name):
-            "\(source): unexpected tensor \(name.quoted) for this architecture and optimiser"
+            "\(source): unexpected tensor \(name.quotedForMessage) for this architecture and optimiser"
         case .shapeMismatch(let source, let name, let expected, let found):
-            "\(source): tensor \(name.quoted) has shape \(found), but the architecture needs \(expected)"
+            "\(source): tensor \(name.quotedForMessage) has shape \(found), but the architecture needs \(expected)"
         case .invalidValue(let source, let name, let detail):
-            "\(source): tensor \(name.quoted): \(detail)"
+            "\(source): tensor \(name.quotedForMessage): \(detail)"
         case .incompatible(let source, let detail):
             "\(source): \(detail)"
         case .folderUnavailable(let path, let reason):
             "\(path): cannot use the checkpoint folder: \(reason)"
         case .cannotWrite(let error):
             "\(error)"
+        case .unsavable(let detail):
+            "cannot save a snapshot of this run: \(detail)"
         }
-    }
-}
-
-extension String {
-    /// The string in quotes, escaped and shortened, for messages about untrusted files.
-    var quoted: String {
-        let shortened = count > 80 ? String(prefix(80)) + "…" : self
-        return shortened.debugDescription
     }
 }

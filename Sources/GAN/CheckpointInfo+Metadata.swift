@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Randomness
+import SafeTensors
 
 /// The metadata keys, e.g. `"step": "400"`; all values are strings, as safetensors requires.
 enum MetadataKey {
@@ -24,28 +25,35 @@ enum MetadataKey {
 }
 
 extension CheckpointInfo {
-    /// The metadata entries of a checkpoint file.
+    /// The metadata entries of a checkpoint file. Throws for a configuration that a checkpoint
+    /// could not be read back with (e.g. a non-finite learning rate, which JSON cannot hold).
     public var metadata: [String: String] {
-        var entries = [
-            MetadataKey.format: Self.formatName,
-            MetadataKey.formatVersion: Self.formatVersion,
-            MetadataKey.run: run,
-            MetadataKey.step: String(step),
-            MetadataKey.realSamplesSeen: String(realSamplesSeen),
-            MetadataKey.rng: "[" + rng.state.map(String.init).joined(separator: ",") + "]",
-            MetadataKey.config: Self.json(config),
-            MetadataKey.dataset: config.dataset,
-            MetadataKey.architecture: Self.json(ArchitectureRecord(architecture: architecture, shape: dataShape)),
-            MetadataKey.created: createdText,
-        ]
-        if let result = lastResult {
-            // Plain decimal text: JSON has no NaN, and a diverged run's losses may be NaN.
-            entries[MetadataKey.lossD] = "\(result.discriminatorLoss)"
-            entries[MetadataKey.lossG] = "\(result.generatorLoss)"
-            entries[MetadataKey.meanRealScore] = "\(result.meanRealScore)"
-            entries[MetadataKey.meanFakeScore] = "\(result.meanFakeScore)"
+        get throws(CheckpointError) {
+            if let problem = ConfigLimits.problem(config, architecture: architecture) {
+                throw .unsavable(detail: problem)
+            }
+            var entries = [
+                MetadataKey.format: Self.formatName,
+                MetadataKey.formatVersion: Self.formatVersion,
+                MetadataKey.run: run,
+                MetadataKey.step: String(step),
+                MetadataKey.realSamplesSeen: String(realSamplesSeen),
+                MetadataKey.rng: "[" + rng.state.map(String.init).joined(separator: ",") + "]",
+                MetadataKey.config: try Self.json(config, key: MetadataKey.config),
+                MetadataKey.dataset: config.dataset,
+                MetadataKey.architecture: try Self.json(ArchitectureRecord(architecture: architecture, shape: dataShape),
+                                                        key: MetadataKey.architecture),
+                MetadataKey.created: createdText,
+            ]
+            if let result = lastResult {
+                // Plain decimal text: JSON has no NaN, and a diverged run's losses may be NaN.
+                entries[MetadataKey.lossD] = "\(result.discriminatorLoss)"
+                entries[MetadataKey.lossG] = "\(result.generatorLoss)"
+                entries[MetadataKey.meanRealScore] = "\(result.meanRealScore)"
+                entries[MetadataKey.meanFakeScore] = "\(result.meanFakeScore)"
+            }
+            return entries
         }
-        return entries
     }
 
     /// Parses and checks untrusted metadata; `source` names the file in errors.
@@ -86,11 +94,14 @@ extension CheckpointInfo {
         }
     }
 
-    private static func json(_ value: some Encodable) -> String {
+    private static func json(_ value: some Encodable, key: String) throws(CheckpointError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        // Encoding these plain structs cannot fail: no NaN-capable fields or custom encoders.
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw .unsavable(detail: "metadata \(key) cannot be stored as JSON: \(error)")
+        }
     }
 }
 
@@ -110,7 +121,7 @@ private struct MetadataReader {
     func count(_ key: String) throws(CheckpointError) -> Int {
         let text = try string(key)
         guard let value = Int(text), value >= 0 else {
-            throw .invalidMetadata(source: source, key: key, detail: "\(text.quoted) is not a non-negative integer")
+            throw .invalidMetadata(source: source, key: key, detail: "\(text.quotedForMessage) is not a non-negative integer")
         }
         return value
     }
@@ -134,7 +145,7 @@ private struct MetadataReader {
         for key in keys {
             let text = try string(key)
             guard let value = Float(text) else {
-                throw .invalidMetadata(source: source, key: key, detail: "\(text.quoted) is not a number")
+                throw .invalidMetadata(source: source, key: key, detail: "\(text.quotedForMessage) is not a number")
             }
             values.append(value)
         }

@@ -1,39 +1,62 @@
-/// Bounds on a configuration read from an untrusted file, so that resuming from it cannot ask
-/// for absurd allocations or divide by zero. Far beyond any real run on a CPU.
-enum ConfigLimits {
-    static let maximumBatch = 65_536
-    static let maximumDiscriminatorSteps = 1_000
-    static let maximumThreads = 1_024
-    static let maximumSampleCount = 65_536
+/// The allowed range of every number that sizes a training run, whether it comes from the command
+/// line or from an untrusted checkpoint: far beyond any real run on a CPU, yet small enough that
+/// no product of them (buffer sizes, samples seen = steps × K × M) overflows an `Int`. Release
+/// builds use `-Ounchecked`, where an overflow is undefined behaviour rather than a trap, so these
+/// are checked before anything is allocated.
+public enum ConfigLimits {
+    /// M: samples per minibatch.
+    public static let batch = 1...65_536
+    /// K: discriminator updates per generator update.
+    public static let discriminatorSteps = 1...1_000
+    public static let threads = 1...1_024
+    /// Images or points drawn at once (the fixed-noise grid, `sample --count`).
+    public static let sampleCount = 1...65_536
+    /// Length of the noise vector z.
+    public static let latentDimension = 1...4_096
+    /// Step counts and intervals between steps (`--steps`, `--log-every`, a half-life, …).
+    public static let steps = 1...1_000_000_000
     /// Floats in the largest activation buffer a step allocates (1 GiB).
-    static let maximumBufferElements = 1 << 28
+    public static let maximumBufferElements = 1 << 28
+    /// Learning rates: positive, and at most a value no optimiser here trains with (it only
+    /// diverges), so that a mistyped exponent is caught before the run.
+    public static let maximumLearningRate: Float = 1_000
+    /// What a learning rate must be, for messages.
+    public static let learningRateRequirement = "a number > 0 and <= 1000"
+
+    public static func isValidLearningRate(_ rate: Float) -> Bool { rate > 0 && rate <= maximumLearningRate }
 
     /// What is wrong with `config` for this architecture, or nil if nothing is.
-    static func problem(_ config: TrainingConfig, architecture: ModelArchitecture) -> String? {
+    public static func problem(_ config: TrainingConfig, architecture: ModelArchitecture) -> String? {
         let ranges: [(String, Int, ClosedRange<Int>)] = [
-            ("batchSize", config.batchSize, 1...maximumBatch),
-            ("discriminatorSteps", config.discriminatorSteps, 1...maximumDiscriminatorSteps),
-            ("threads", config.threads, 1...maximumThreads),
-            ("sampleCount", config.sampleCount, 1...maximumSampleCount),
-            ("steps", config.steps ?? 0, 0...Int.max),
-            ("learningRateHalfLife", config.learningRateHalfLife ?? 1, 1...Int.max),
+            ("batchSize", config.batchSize, batch),
+            ("discriminatorSteps", config.discriminatorSteps, discriminatorSteps),
+            ("threads", config.threads, threads),
+            ("sampleCount", config.sampleCount, sampleCount),
+            ("steps", config.steps ?? steps.lowerBound, steps),
+            ("learningRateHalfLife", config.learningRateHalfLife ?? steps.lowerBound, steps),
+            ("latentDimension", config.latentDimension ?? architecture.latentDimension, latentDimension),
         ]
         for (name, value, range) in ranges where !range.contains(value) {
             return "\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound)"
         }
-        let rates = [config.learningRateG, config.learningRateD]
-        guard rates.allSatisfy({ $0.isFinite && $0 > 0 }) else { return "learning rates must be positive" }
+        for (name, rate) in [("learningRateG", config.learningRateG), ("learningRateD", config.learningRateD)]
+        where !isValidLearningRate(rate) {
+            return "\(name) \(rate) is not \(learningRateRequirement)"
+        }
         guard [config.beta1, config.beta2].allSatisfy({ $0 >= 0 && $0 < 1 }) else {
             return "Adam betas must be in [0, 1)"
         }
         if let z = config.latentDimension, z != architecture.latentDimension {
             return "latentDimension \(z) differs from the architecture's \(architecture.latentDimension)"
         }
+        return bufferProblem(rows: max(2 * config.batchSize, config.sampleCount), architecture: architecture)
+    }
+
+    /// Why `rows` rows through `architecture` would need a buffer over the limit, or nil if they
+    /// fit. `rows` must already be within ``batch`` or ``sampleCount`` (twice at most).
+    public static func bufferProblem(rows: Int, architecture: ModelArchitecture) -> String? {
         let widest = (architecture.generatorSizes + architecture.discriminatorSizes).max() ?? 0
-        let rows = max(2 * config.batchSize, config.sampleCount)
-        guard widest <= maximumBufferElements / rows else {
-            return "\(rows) rows of \(widest) values exceed the \(maximumBufferElements)-float buffer limit"
-        }
-        return nil
+        guard widest > maximumBufferElements / max(rows, 1) else { return nil }
+        return "\(rows) rows of \(widest) values exceed the \(maximumBufferElements)-float buffer limit"
     }
 }

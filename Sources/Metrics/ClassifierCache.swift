@@ -3,36 +3,46 @@ import Foundation
 import Randomness
 import SafeTensors
 
-/// Keeps each data set's trained classifier in `<folder>/classifier-<key>.safetensors`, so it is
-/// trained once: loaded files are validated (format, data set, image size, classes, tensor
-/// shapes, finite values) and anything that does not match is retrained and overwritten.
+/// Keeps each data set's trained classifier in the run's checkpoint folder, so it is trained
+/// once: `<folder>/classifier-<name>-<content>.safetensors`, named by the data set's short name
+/// and a hash of its pixels and labels (``DatasetFingerprint``), so the name does not depend on
+/// where the data lies and other data never reuses it. Loaded files are validated (format, data
+/// set, image size, classes, tensor shapes, finite values) and anything that does not match is
+/// retrained and overwritten.
 public struct ClassifierCache: Sendable {
     public let folder: String
 
     static let format = "ganscope-classifier"
     static let version = "1"
 
-    public init(folder: String = "checkpoints") {
+    /// - Parameter folder: the checkpoint folder (`--checkpoint-dir`); created on first save.
+    public init(folder: String) {
         self.folder = folder
     }
 
-    /// A file-name-safe key for a data set name: "faces", or "idx-work-data-mnist" for
-    /// "idx:/work/data/mnist".
-    public static func key(for datasetName: String) -> String {
-        let mapped = datasetName.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
+    /// A file-name-safe short name for a data set spec: "faces", or "idx-mnist" for
+    /// "idx:/work/data/mnist" (the file or folder name, not its path).
+    public static func shortName(for spec: String) -> String {
+        let prefix = "idx:"
+        let name = spec.hasPrefix(prefix)
+            ? "idx-" + (spec.dropFirst(prefix.count).split(separator: "/").last.map(String.init) ?? "")
+            : spec
+        let mapped = name.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
         return String(mapped).split(separator: "-").joined(separator: "-")
     }
 
-    public func path(for datasetName: String) -> String {
-        "\(folder)/classifier-\(Self.key(for: datasetName)).safetensors"
+    /// The file for `dataset`'s classifier.
+    public func path(for dataset: Dataset) -> String {
+        "\(folder)/classifier-\(Self.shortName(for: dataset.name))-\(DatasetFingerprint(dataset).hex).safetensors"
     }
 
     /// The cached classifier for `dataset`, or a freshly trained one (then saved). `note` hears
     /// what happened, in one line each, for the user.
+    /// `gate` is passed between training minibatches (see ``PauseGate``).
     public func classifier(for dataset: Dataset, training: ClassifierTraining, seed: UInt64,
-                           note: (String) -> Void) -> ImageClassifier? {
+                           gate: PauseGate? = nil, note: (String) -> Void) -> ImageClassifier? {
         guard dataset.labels != nil, let classNames = dataset.classNames, classNames.count > 1 else { return nil }
-        let path = path(for: dataset.name)
+        let path = path(for: dataset)
         switch load(path: path, for: dataset) {
         case .success(let classifier): return classifier
         case .failure(let problem):
@@ -41,7 +51,7 @@ public struct ClassifierCache: Sendable {
         note("training the \(dataset.name) classifier (\(training.steps) steps, once; cached in \(path))")
         var rng = SeededRNG(seed: seed, stream: RNGStreams.classifier)
         let classifier = ImageClassifier(inputs: dataset.featureCount, classes: classNames.count, rng: &rng)
-        classifier.train(on: dataset, settings: training, rng: &rng)
+        classifier.train(on: dataset, settings: training, rng: &rng, gate: gate)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try file(for: classifier, dataset: dataset).write(to: path, overwrite: true)

@@ -5,17 +5,20 @@ extension GANEvaluator {
     /// An evaluator for `gan`'s data set with the defaults for its shape: loads the held-out
     /// split and, for labelled images, the cached classifier (training it the first time).
     ///
-    /// - Parameter note: hears progress worth telling the user (classifier training, cache problems).
-    public static func make(for gan: GANStep, settings: EvaluationSettings? = nil,
-                            cache: ClassifierCache = ClassifierCache(),
-                            note: (String) -> Void) throws(DatasetError) -> GANEvaluator {
+    /// - Parameters:
+    ///   - cache: where the classifier is kept (the run's checkpoint folder).
+    ///   - gate: passed between the classifier's training minibatches, so pausing pauses it.
+    ///   - note: hears progress worth telling the user (classifier training, cache problems).
+    public static func make(for gan: GANStep, settings: EvaluationSettings? = nil, cache: ClassifierCache,
+                            gate: PauseGate? = nil, note: (String) -> Void) throws(DatasetError) -> GANEvaluator {
         let training = gan.dataset
         let settings = settings ?? .defaults(for: training.shape)
         let heldOut = try DatasetCatalog.load(gan.config.dataset, seed: gan.config.seed, split: .test,
                                               count: settings.heldOutCount)
         var classifier: ImageClassifier?
         if case .image = training.shape {
-            classifier = cache.classifier(for: training, training: settings.classifier, seed: gan.config.seed, note: note)
+            classifier = cache.classifier(for: training, training: settings.classifier, seed: gan.config.seed,
+                                          gate: gate, note: note)
             if let classifier, heldOut.labels != nil {
                 note(String(format: "classifier accuracy on held-out images: %.1f%%", 100 * classifier.accuracy(on: heldOut)))
             }

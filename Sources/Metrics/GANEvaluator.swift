@@ -12,7 +12,8 @@ import Randomness
 /// clone of G, with its own random stream, and never touches the trainer's networks' buffers or
 /// random numbers, so training is bit-for-bit the same with or without metrics.
 ///
-///     let evaluator = try GANEvaluator.make(for: gan, note: { print($0) })
+///     let evaluator = try GANEvaluator.make(for: gan, cache: ClassifierCache(folder: "checkpoints"),
+///                                          note: { print($0) })
 ///     let trainer = Trainer(gan: gan, evaluator: evaluator.evaluate, evaluateEvery: 500)
 public final class GANEvaluator: @unchecked Sendable {
     public let settings: EvaluationSettings

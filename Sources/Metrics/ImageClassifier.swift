@@ -31,14 +31,17 @@ public final class ImageClassifier: @unchecked Sendable {
     public var classCount: Int { network.outputSize }
     public var featureDimension: Int { network.sizes[network.sizes.count - 2] }
 
-    /// Trains on the labelled `dataset` (its labels must exist and match `classCount`).
-    public func train(on dataset: Dataset, settings: ClassifierTraining, rng: inout SeededRNG) {
+    /// Trains on the labelled `dataset` (its labels must exist and match `classCount`), passing
+    /// `gate` before each minibatch so that pausing the run pauses this too.
+    public func train(on dataset: Dataset, settings: ClassifierTraining, rng: inout SeededRNG,
+                      gate: PauseGate? = nil) {
         guard let labels = dataset.labels, dataset.count > 0 else { return }
         let batch = settings.batchSize
         let optimizer = Adam(parameters: network.parameters, learningRate: settings.learningRate)
         let input = Buffer<Float>(count: batch * inputCount)
         let gradient = Buffer<Float>(count: batch * classCount)
         for _ in 0..<settings.steps {
+            gate?.pass()
             let picks = (0..<batch).map { _ in rng.index(below: dataset.count) }
             dataset.copyBatch(indices: picks, into: input.pointer)
             let logits = network.forward(input.pointer, batch: batch)

@@ -12,30 +12,32 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure training throughput of the reference MLP-GAN (median of repeats).")
 
-    @Option(help: "Minibatch size M.") var batch = 64
-    @Option(help: "Timed steps per repeat.") var steps = 300
-    @Option(help: "Timed repeats (at least 5 for a meaningful median).") var repeats = 5
-    @Option(help: "Untimed steps before each repeat.") var warmup = 30
-    @Option(help: "Threads for matrix products and the optimiser.") var threads = 2
+    @Option(parsing: .unconditional, help: "Minibatch size M.",
+            transform: BoundedOption.integer(in: OptionRanges.batch))
+    var batch = 64
+    @Option(parsing: .unconditional, help: "Timed steps per repeat.",
+            transform: BoundedOption.integer(in: OptionRanges.steps))
+    var steps = 300
+    @Option(parsing: .unconditional, help: "Timed repeats (at least 5 for a meaningful median).",
+            transform: BoundedOption.integer(in: OptionRanges.benchRepeats))
+    var repeats = 5
+    @Option(parsing: .unconditional, help: "Untimed steps before each repeat.",
+            transform: BoundedOption.integer(in: OptionRanges.benchWarmup))
+    var warmup = 30
+    @Option(parsing: .unconditional, help: "Threads for matrix products and the optimiser.",
+            transform: BoundedOption.integer(in: OptionRanges.threads))
+    var threads = 2
     @Flag(help: "Print one JSON object instead of text.") var json = false
-
-    func validate() throws {
-        guard batch > 0, steps > 0, repeats > 0, warmup >= 0, threads > 0 else {
-            throw ValidationError("--batch, --steps, --repeats and --threads must be positive")
-        }
-    }
 
     func run() throws {
         try BLAS.load()
         var config = TrainingConfig()
         config.batchSize = batch
         config.threads = threads
+        config.sampleCount = 1  // the fixed-noise grid is not part of a step
         BLAS.threads = threads
-        let dataset = Self.randomImages(count: 60_000, width: 28, height: 28, seed: config.seed)
-        let architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount,
-                                             latentDimension: 64)
-        let gan = GANStep(model: GANModel(architecture: architecture, seed: config.seed, sampleCount: 1),
-                          config: config, dataset: dataset)
+        let gan = try GANStep.fresh(config: config,
+                                    dataset: Self.randomImages(count: 60_000, width: 28, height: 28, seed: config.seed))
         var rates: [Double] = []
         for repeatIndex in 1...repeats {
             for _ in 0..<warmup { _ = gan.step() }
@@ -48,7 +50,7 @@ struct BenchCommand: ParsableCommand {
                              seconds, rates.last ?? 0))
             }
         }
-        let report = BenchReport(rates: rates, architecture: architecture, batch: batch, threads: threads)
+        let report = BenchReport(rates: rates, architecture: gan.model.architecture, batch: batch, threads: threads)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -83,15 +85,13 @@ struct BenchReport: Encodable {
     var blasThreads: Int
 
     init(rates: [Double], architecture: ModelArchitecture, batch: Int, threads: Int) {
-        let sorted = rates.sorted()
         model = architecture.summary
         self.batch = batch
         self.threads = threads
         stepsPerSecond = rates
-        median = sorted.count % 2 == 1
-            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        min = sorted.first ?? 0
-        max = sorted.last ?? 0
+        median = ganscope.median(rates)
+        min = rates.min() ?? 0
+        max = rates.max() ?? 0
         flopPerStep = Double(StepCost(architecture: architecture, batch: batch).flops)
         medianGFLOPs = median * flopPerStep / 1e9
         blasLibrary = BLAS.library

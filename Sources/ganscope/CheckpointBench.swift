@@ -12,10 +12,8 @@ struct CheckpointBench {
         try BLAS.load()
         var config = TrainingConfig()
         config.threads = 1
-        let dataset = BenchCommand.randomImages(count: 64, width: 32, height: 32, seed: 0)
-        let architecture = ModelArchitecture(for: dataset.shape, featureCount: 1024, latentDimension: nil)
-        let gan = GANStep(model: GANModel(architecture: architecture, seed: 0, sampleCount: config.sampleCount),
-                          config: config, dataset: dataset)
+        let gan = try GANStep.fresh(config: config,
+                                    dataset: BenchCommand.randomImages(count: 64, width: 32, height: 32, seed: 0))
         _ = gan.step()
         let folder = NSTemporaryDirectory() + "ganscope-bench-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -28,16 +26,11 @@ struct CheckpointBench {
             loads.append(try Self.milliseconds { _ = try Checkpoint.load(path: path) })
         }
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print(String(format: "snapshot   %@, %.1f MB", architecture.summary, Double(size) / 1e6))
+        print(String(format: "snapshot   %@, %.1f MB", gan.model.architecture.summary, Double(size) / 1e6))
         print(String(format: "save       median %.1f ms (max %.1f) — encode, write, fsync, rename", median(saves),
                      saves.max() ?? 0))
         print(String(format: "load       median %.1f ms (max %.1f) — read, validate, decode", median(loads),
                      loads.max() ?? 0))
-    }
-
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
     }
 
     private static func milliseconds(_ work: () throws -> Void) throws -> Double {

@@ -15,17 +15,15 @@ struct CheckpointOptions: ParsableArguments {
         """, valueName: "name"))
     var runName: String?
 
-    @Option(help: ArgumentHelp("Save a snapshot every N steps.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Save a snapshot every N steps.", valueName: "n"),
+            transform: BoundedOption.integer(in: OptionRanges.checkpointEvery))
     var checkpointEvery: Int?
 
-    @Option(help: ArgumentHelp("Keep only this run's N newest snapshots, deleting older ones.", valueName: "n"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Keep only this run's N newest snapshots, deleting older ones.", valueName: "n"),
+            transform: BoundedOption.integer(in: OptionRanges.keepLast))
     var keepLast: Int?
 
     @Flag(help: "Save a snapshot when training ends or is stopped.")
     var saveOnExit = false
-
-    func validate() throws {
-        if let checkpointEvery, checkpointEvery <= 0 { throw ValidationError("--checkpoint-every must be positive") }
-        if let keepLast, keepLast <= 0 { throw ValidationError("--keep-last must be positive") }
-    }
 }

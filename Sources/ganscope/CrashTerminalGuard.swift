@@ -1,3 +1,4 @@
+import CursesBackend
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,17 +15,11 @@ enum CrashTerminalGuard {
     /// Call before opening curses, while the terminal is still in its normal modes.
     static func install() {
         hasSavedModes = tcgetattr(STDIN_FILENO, &savedModes) == 0
-        for number in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in
-                if CrashTerminalGuard.hasSavedModes { tcsetattr(STDIN_FILENO, TCSANOW, &CrashTerminalGuard.savedModes) }
-                _ = write(STDOUT_FILENO, CrashTerminalGuard.reset.utf8Start, CrashTerminalGuard.reset.utf8CodeUnitCount)
-                signal(number, SIG_DFL)
-                raise(number)
-            }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(number, &action, nil)
+        SignalAction.install([SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]) { number in
+            if CrashTerminalGuard.hasSavedModes { tcsetattr(STDIN_FILENO, TCSANOW, &CrashTerminalGuard.savedModes) }
+            _ = write(STDOUT_FILENO, CrashTerminalGuard.reset.utf8Start, CrashTerminalGuard.reset.utf8CodeUnitCount)
+            signal(number, SIG_DFL)
+            raise(number)
         }
     }
 }

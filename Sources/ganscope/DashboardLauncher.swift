@@ -11,7 +11,10 @@ import TerminalUI
 /// (q, Ctrl-C, SIGTERM, a thrown error; crash signals through ``CrashTerminalGuard``).
 enum DashboardLauncher {
     /// Trains with the live dashboard; returns once the user quits and training has stopped.
-    static func train(_ trainer: Trainer, display: DisplayOptions) throws -> TrainCommand.Outcome {
+    /// The metrics are prepared in the background, so the dashboard appears at once; pausing
+    /// the run pauses that work too.
+    static func train(_ trainer: Trainer, metrics: MetricsSetup?, display: DisplayOptions) throws -> RunOutcome {
+        metrics?.prepareInBackground(following: trainer.events) { trainer.events.send(.notice($0)) }
         let final = try run(display: display) { themes, capabilities in
             (AppState.training(trainer.gan, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
         }

@@ -20,7 +20,9 @@ struct EvalCommand: ParsableCommand {
         try BLAS.load()
         let gan = try GANStep.resuming(path: checkpoint).gan
         // With --json, standard output carries the JSON object alone; progress goes to standard error.
-        let evaluator = try GANEvaluator.make(for: gan) {
+        // The classifier is cached beside the snapshot, where its training run keeps it.
+        let folder = URL(fileURLWithPath: checkpoint).deletingLastPathComponent().path
+        let evaluator = try GANEvaluator.make(for: gan, cache: ClassifierCache(folder: folder)) {
             FileHandle.standardError.write(Data("ganscope: \($0)\n".utf8))
         }
         let report = evaluator.evaluate(gan)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `ganscope` command: with no subcommand it opens the live dashboard on the default data set.
 @main
@@ -9,4 +10,25 @@ struct Ganscope: ParsableCommand {
         subcommands: [TrainCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
                       ExploreCommand.self, EvalCommand.self, BenchCommand.self],
         defaultSubcommand: TrainCommand.self)
+
+    /// Parses and runs the command. A usage error (a bad option or value) is one line on
+    /// standard error and exit status 64 (EX_USAGE), not the whole usage text; help and other
+    /// errors are reported as ArgumentParser does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard let line = usageErrorLine(for: error) else { exit(withError: error) }
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+    }
+
+    /// The one-line message for a usage error, nil for anything else (help, runtime errors).
+    static func usageErrorLine(for error: any Error) -> String? {
+        guard exitCode(for: error) == .validationFailure else { return nil }
+        let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "ganscope: \(message)"
+    }
 }

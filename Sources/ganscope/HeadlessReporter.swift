@@ -2,6 +2,7 @@ import Foundation
 import GAN
 import Metrics
 import Observer
+import TerminalUI
 
 /// Headless mode's view of training: a progress bar with rate and ETA on a terminal, plain
 /// lines when piped. Subscribed to the trainer's events; prints from the training thread, which
@@ -86,7 +87,7 @@ final class HeadlessReporter: @unchecked Sendable {
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
             let remaining = m.stepsPerSecond > 0 ? Double(total - m.step) / m.stepsPerSecond : 0
             line = String(format: "[%@] %3.0f%% %d/%d ETA %@", bar, fraction * 100, m.step, total,
-                          Self.duration(remaining))
+                          ClockDuration.text(remaining))
         }
         // Clip to the terminal's width: a wrapped line could not be redrawn in place.
         let text = String((line + "  " + figures).prefix(max(10, Self.terminalColumns() - 1)))
@@ -110,11 +111,5 @@ final class HeadlessReporter: @unchecked Sendable {
         var size = winsize()
         guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
         return Int(size.ws_col)
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                         : String(format: "%d:%02d", s / 60, s % 60)
     }
 }

@@ -9,13 +9,13 @@ struct InterpolateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The snapshot (.safetensors).", valueName: "file")) var checkpoint: String
     @Option(help: ArgumentHelp("Image to write: .png or .pgm.", valueName: "file")) var out: String
-    @Option(help: "Images in the strip, endpoints included.") var frames = 8
-    @Option(help: "Seed of the two endpoint vectors.") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Images in the strip, endpoints included.",
+            transform: BoundedOption.integer(in: OptionRanges.frames))
+    var frames = 8
+    @Option(parsing: .unconditional, help: "Seed of the two endpoint vectors.",
+            transform: BoundedOption.integer(in: OptionRanges.seed))
+    var seed: UInt64 = 0
     @Flag(help: "Spherical interpolation (along the great circle) instead of a straight line.") var slerp = false
-
-    func validate() throws {
-        guard (2...1_024).contains(frames) else { throw ValidationError("--frames must be in 2...1024") }
-    }
 
     func run() throws {
         let generator = try CheckpointGenerator(path: checkpoint)

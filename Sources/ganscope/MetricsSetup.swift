@@ -1,6 +1,7 @@
 import Foundation
 import GAN
 import Metrics
+import Observer
 import Synchronization
 
 /// The learning metrics of a run: the evaluator for its data set and the interval.
@@ -14,19 +15,22 @@ final class MetricsSetup: Sendable {
 
     let every: Int
     private let gan: GANStep
+    private let cache: ClassifierCache
     private let evaluator = Mutex<GANEvaluator?>(nil)
 
     /// nil when `every` is 0 (metrics off); nil `every` picks the default for the data shape.
-    init?(gan: GANStep, every: Int?) {
+    /// The classifier is cached in `checkpointFolder`, next to the run's snapshots.
+    init?(gan: GANStep, every: Int?, checkpointFolder: String) {
         let every = every ?? EvaluationSettings.defaultInterval(for: gan.dataset.shape)
         guard every > 0 else { return nil }
         self.every = every
         self.gan = gan
+        cache = ClassifierCache(folder: checkpointFolder)
     }
 
     /// Builds the evaluator now; `note` hears progress (classifier training, the FCD floor).
-    func prepare(note: @escaping Note) throws {
-        let ready = try GANEvaluator.make(for: gan, note: note)
+    func prepare(gate: PauseGate? = nil, note: @escaping Note) throws {
+        let ready = try GANEvaluator.make(for: gan, cache: cache, gate: gate, note: note)
         var line = "metrics every \(every) steps"
         if let floor = ready.realBaselineFrechetDistance {
             line += String(format: "; FCD of real held-out images (the floor): %.3f", floor)
@@ -35,11 +39,16 @@ final class MetricsSetup: Sendable {
         evaluator.withLock { $0 = ready }
     }
 
-    /// Builds the evaluator on a background queue; a failure turns metrics off with a note.
-    func prepareInBackground(note: @escaping Note) {
+    /// Builds the evaluator on a background queue, pausing while the trainer publishing
+    /// `events` is paused (a paused dashboard uses no CPU, even while the classifier trains on
+    /// first use); a failure turns metrics off with a note.
+    func prepareInBackground(following events: Subject<TrainerEvent>, note: @escaping Note) {
+        let gate = PauseGate(onHold: { note("classifier training paused with the run") })
+        let subscription = events.subscribe { if case .state(let state) = $0 { gate.follow(state) } }
         DispatchQueue.global(qos: .utility).async { [self] in
+            defer { subscription.cancel() }
             do {
-                try prepare(note: note)
+                try prepare(gate: gate, note: note)
             } catch {
                 note("metrics are off: \(error)")
             }

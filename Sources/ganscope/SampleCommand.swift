@@ -1,4 +1,5 @@
 import ArgumentParser
+import GAN
 
 /// `ganscope sample`: a grid of generated images from a snapshot.
 struct SampleCommand: ParsableCommand {
@@ -8,17 +9,23 @@ struct SampleCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The snapshot (.safetensors).", valueName: "file")) var checkpoint: String
     @Option(help: ArgumentHelp("Image to write: .png or .pgm.", valueName: "file")) var out: String
-    @Option(help: "Images to generate (default: 64, or all of the fixed noise with --fixed).") var count: Int?
-    @Option(help: "Seed of the random latent vectors. (default: 0)") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Images to generate (default: 64, or all of the fixed noise with --fixed).",
+            transform: BoundedOption.integer(in: OptionRanges.sampleCount))
+    var count: Int?
+    @Option(parsing: .unconditional, help: "Seed of the random latent vectors. (default: 0)",
+            transform: BoundedOption.integer(in: OptionRanges.seed))
+    var seed: UInt64?
     @Flag(help: "Use the snapshot's fixed noise: the images the training dashboard showed.") var fixed = false
 
     func validate() throws {
-        if let count, count <= 0 { throw ValidationError("--count must be positive") }
         if fixed, seed != nil { throw ValidationError("--fixed uses the snapshot's noise; drop --seed") }
     }
 
     func run() throws {
         let generator = try CheckpointGenerator(path: checkpoint)
+        if let count, let problem = ConfigLimits.bufferProblem(rows: count, architecture: generator.checkpoint.info.architecture) {
+            throw ValidationError("--count \(count) for this snapshot's generator: \(problem)")
+        }
         let latents: [[Float]]
         if fixed {
             let noise = generator.checkpoint.fixedNoiseVectors

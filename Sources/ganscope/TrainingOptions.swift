@@ -9,16 +9,18 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Data set: faces, digits, ring, grid, spiral, or idx:PATH (MNIST-style IDX file or folder). (default: faces)")
     var dataset: String?
 
-    @Option(help: """
+    @Option(parsing: .unconditional, help: """
         Generator updates to run (default: until stopped in the dashboard, 3000 headless). \
         With --resume: the total step to reach, counted from the start of the original run.
-        """)
+        """, transform: BoundedOption.integer(in: OptionRanges.steps))
     var steps: Int?
 
-    @Option(help: "M: real and generated samples per minibatch. (default: 64; 128 for 2-D sets)")
+    @Option(parsing: .unconditional, help: "M: real and generated samples per minibatch. (default: 64; 128 for 2-D sets)",
+            transform: BoundedOption.integer(in: OptionRanges.batch))
     var batch: Int?
 
-    @Option(help: "K: discriminator updates per generator update. (default: 1)")
+    @Option(parsing: .unconditional, help: "K: discriminator updates per generator update. (default: 1)",
+            transform: BoundedOption.integer(in: OptionRanges.discriminatorSteps))
     var k: Int?
 
     @Option(help: "Generator loss: non-saturating (maximise log D(G(z))) or minimax (minimise log(1 - D(G(z)))). (default: non-saturating)")
@@ -27,41 +29,37 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Optimiser for both networks: adam or sgd. (default: adam)")
     var optimizer: OptimizerKind?
 
-    @Option(name: .customLong("lr-g"), help: "Generator learning rate. (default: 0.0002; 0.002 for 2-D sets)")
+    @Option(name: .customLong("lr-g"), parsing: .unconditional,
+            help: "Generator learning rate. (default: 0.0002; 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
     var learningRateG: Float?
 
-    @Option(name: .customLong("lr-d"), help: "Discriminator learning rate. (default: 0.0002; 0.002 for 2-D sets)")
+    @Option(name: .customLong("lr-d"), parsing: .unconditional,
+            help: "Discriminator learning rate. (default: 0.0002; 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
     var learningRateD: Float?
 
-    @Option(name: .customLong("lr-half-life"), help: "Steps over which both learning rates halve; 0 keeps them constant. (default: 0; 3000 for 2-D sets)")
+    @Option(name: .customLong("lr-half-life"), parsing: .unconditional,
+            help: "Steps over which both learning rates halve; 0 keeps them constant. (default: 0; 3000 for 2-D sets)",
+            transform: BoundedOption.integer(in: OptionRanges.halfLife))
     var learningRateHalfLife: Int?
 
-    @Option(name: .customLong("z-dim"), help: "Length of the noise vector z (default 64 for images, 4 for 2-D points).")
+    @Option(name: .customLong("z-dim"), parsing: .unconditional,
+            help: "Length of the noise vector z (default 64 for images, 4 for 2-D points).",
+            transform: BoundedOption.integer(in: OptionRanges.latentDimension))
     var latentDimension: Int?
 
-    @Option(help: "Random seed: the same seed gives the same run (bit-identical with --threads 1). (default: 0)")
+    @Option(parsing: .unconditional,
+            help: "Random seed: the same seed gives the same run (bit-identical with --threads 1). (default: 0)",
+            transform: BoundedOption.integer(in: OptionRanges.seed))
     var seed: UInt64?
 
-    @Option(help: "Threads for matrix products and the optimiser. (default: 2; 1 for 2-D sets)")
+    @Option(parsing: .unconditional, help: "Threads for matrix products and the optimiser. (default: 2; 1 for 2-D sets)",
+            transform: BoundedOption.integer(in: OptionRanges.threads))
     var threads: Int?
 
-    @Option(help: "Steps between learning metrics (mode coverage, FCD, D's AUC, probe); 0 turns them off (default: 500 for 2-D sets, 1000 for images).")
+    @Option(parsing: .unconditional,
+            help: "Steps between learning metrics (mode coverage, FCD, D's AUC, probe); 0 turns them off (default: 500 for 2-D sets, 1000 for images).",
+            transform: BoundedOption.integer(in: OptionRanges.evalEvery))
     var evalEvery: Int?
-
-    func validate() throws {
-        if let batch, batch <= 0 { throw ValidationError("--batch must be positive") }
-        if let k, k <= 0 { throw ValidationError("--k must be positive") }
-        if let threads, threads <= 0 { throw ValidationError("--threads must be positive") }
-        if let steps, steps <= 0 { throw ValidationError("--steps must be positive") }
-        if let learningRateHalfLife, learningRateHalfLife < 0 {
-            throw ValidationError("--lr-half-life must be 0 (constant rates) or positive")
-        }
-        if let latentDimension, latentDimension <= 0 { throw ValidationError("--z-dim must be positive") }
-        for rate in [learningRateG, learningRateD] {
-            if let rate, !(rate > 0) { throw ValidationError("learning rates must be positive") }
-        }
-        if let evalEvery, evalEvery < 0 { throw ValidationError("--eval-every must be 0 (off) or positive") }
-    }
 
     /// The configuration of a new run: the options given, defaults for the rest.
     func config(defaultSteps: Int?) -> TrainingConfig {

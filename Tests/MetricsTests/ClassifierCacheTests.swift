@@ -17,10 +17,35 @@ import Testing
         cache = ClassifierCache(folder: folder + "/checkpoints")
     }
 
-    @Test func keysAreFileNameSafe() {
-        #expect(ClassifierCache.key(for: "faces") == "faces")
-        #expect(ClassifierCache.key(for: "idx:/work/shared/data/mnist") == "idx-work-shared-data-mnist")
-        #expect(cache.path(for: "digits").hasSuffix("/checkpoints/classifier-digits.safetensors"))
+    @Test func shortNamesAreFileNameSafeAndPathFree() {
+        #expect(ClassifierCache.shortName(for: "faces") == "faces")
+        #expect(ClassifierCache.shortName(for: "idx:/work/shared/data/mnist") == "idx-mnist")
+        #expect(ClassifierCache.shortName(for: "idx:~/data/train-images-idx3-ubyte.gz") == "idx-train-images-idx3-ubyte.gz")
+    }
+
+    @Test func fileLivesInTheFolderNamedByDataAndContent() {
+        let path = cache.path(for: stripes(classNames: ["h", "v"]))
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        #expect(path.hasPrefix(folder + "/checkpoints/"))
+        #expect(name.hasPrefix("classifier-stripes-") && name.hasSuffix(".safetensors"))
+        let hash = name.dropFirst("classifier-stripes-".count).dropLast(".safetensors".count)
+        #expect(hash.count == 12 && hash.allSatisfy(\.isHexDigit))
+    }
+
+    @Test func otherContentGetsAnotherFileTheSameContentTheSameFile() {
+        let data = stripes(classNames: ["h", "v"])
+        let moved = Dataset(name: "idx:/elsewhere/stripes", shape: data.shape, samples: data.samples,
+                            labels: data.labels, classNames: data.classNames)
+        let relabelled = Dataset(name: data.name, shape: data.shape, samples: data.samples,
+                                 labels: data.labels?.map { 1 - $0 }, classNames: data.classNames)
+        var pixels = data.samples
+        pixels[5] = -pixels[5]
+        let repainted = Dataset(name: data.name, shape: data.shape, samples: pixels, labels: data.labels,
+                                classNames: data.classNames)
+        #expect(cache.path(for: data) == cache.path(for: stripes(classNames: ["h", "v"])))
+        #expect(DatasetFingerprint(moved) == DatasetFingerprint(data))
+        #expect(cache.path(for: relabelled) != cache.path(for: data))
+        #expect(cache.path(for: repainted) != cache.path(for: data))
     }
 
     @Test func trainsOnceThenLoads() throws {
@@ -39,7 +64,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = stripes(classNames: ["h", "v"])
         _ = cache.classifier(for: data, training: training, seed: 1) { _ in }
-        let path = cache.path(for: data.name)
+        let path = cache.path(for: data)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
         var notes: [String] = []
@@ -52,7 +77,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = cache.classifier(for: stripes(classNames: ["h", "v"]), training: training, seed: 1) { _ in }
         let relabelled = stripes(classNames: ["horizontal", "vertical"])
-        guard case .failure(let mismatch) = cache.load(path: cache.path(for: relabelled.name), for: relabelled) else {
+        guard case .failure(let mismatch) = cache.load(path: cache.path(for: relabelled), for: relabelled) else {
             Issue.record("a classifier for other classes was accepted")
             return
         }

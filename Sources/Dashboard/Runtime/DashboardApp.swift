@@ -13,17 +13,6 @@ import Observer
 /// let final = app.run()   // returns after q, Ctrl-C or SIGTERM, training stopped
 /// ```
 public final class DashboardApp {
-    /// Training data (charts, samples) is taken in and redrawn at most this often; keys and
-    /// resizes redraw at once. Every redraw takes CPU from training, which wants both cores,
-    /// and charts that move more often than this read no better.
-    public static let dataFramesPerSecond = 5.0
-    /// While training runs, new pictures are taken at most this often (a new sample grid
-    /// rewrites thousands of cells) and the explorer new weights at most every
-    /// `generatorRefreshSeconds` (each load copies G and runs it); paused or ended, the newest
-    /// are taken at once.
-    public static let pictureRefreshSeconds = 0.5
-    public static let generatorRefreshSeconds = 1.0
-
     public private(set) var state: AppState
     public private(set) var stats = FrameStats()
     private let screen: TerminalScreen
@@ -53,29 +42,27 @@ public final class DashboardApp {
         let subscription = trainer?.events.subscribe(inbox.receive)
         trainer?.start()
         let cpuAtStart = Self.threadCPUTime(), wallAtStart = elapsed
-        let interval = 1 / Self.dataFramesPerSecond
-        var lastRefresh = -interval  // the first frame is due at once
-        var lastPictures = -Double.infinity, lastGenerator = -Double.infinity
+        var schedule = RefreshSchedule()
         var drawn: (revision: Int, columns: Int, rows: Int)?
         while !state.isQuitting {
-            let wait = min(max(lastRefresh + interval - elapsed, 0.001), interval)
+            let wait = schedule.secondsUntilData(at: elapsed)
             if let key = screen.readKey(timeoutMilliseconds: Int32((wait * 1000).rounded(.up))) {
                 dispatch(.key(key))
             }
             if terminationRequested() { dispatch(.terminationSignal) }
-            if elapsed - lastRefresh >= interval {
-                lastRefresh = elapsed
-                dispatch(.tick(now: lastRefresh))
+            let now = elapsed
+            if schedule.isDue(.data, at: now) {
+                schedule.record(.data, at: now)
+                dispatch(.tick(now: now))
                 for message in inbox.drain() { dispatch(message) }
-                let settled = state.trainerState != .running
-                if settled || lastRefresh - lastPictures >= Self.pictureRefreshSeconds {
+                let running = state.trainerState == .running
+                if schedule.isDue(.pictures, at: now, trainingRuns: running) {
                     let pictures = inbox.takePictures()
-                    if !pictures.isEmpty { lastPictures = lastRefresh }
+                    if !pictures.isEmpty { schedule.record(.pictures, at: now) }
                     for message in pictures { dispatch(message) }
                 }
-                if settled || lastRefresh - lastGenerator >= Self.generatorRefreshSeconds,
-                   let message = inbox.takeGenerator() {
-                    lastGenerator = lastRefresh
+                if schedule.isDue(.generator, at: now, trainingRuns: running), let message = inbox.takeGenerator() {
+                    schedule.record(.generator, at: now)
                     dispatch(message)
                 }
             }

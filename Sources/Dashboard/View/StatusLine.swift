@@ -45,7 +45,7 @@ struct StatusLine: Widget {
             fields.append("step \(metrics.step)\(total)")
             fields.append(String(format: "epoch %.2f", metrics.epoch))
             fields.append(String(format: "%.0f steps/s", metrics.stepsPerSecond))
-            fields.append(Self.duration(metrics.elapsed))
+            fields.append(ClockDuration.text(metrics.elapsed))
         } else if state.mode == .training {
             fields.append(palette.text("starting…", ascii: "starting..."))
         } else {
@@ -56,12 +56,5 @@ struct StatusLine: Widget {
         }
         if let info = state.info { fields.append(info.architecture.summary) }
         return fields
-    }
-
-    /// `m:ss`, or `h:mm:ss` from an hour on.
-    static func duration(_ seconds: Double) -> String {
-        let total = Int(max(seconds, 0))
-        let (hours, minutes, secs) = (total / 3600, total / 60 % 60, total % 60)
-        return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
     }
 }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import GAN
+
+/// Parsers for numeric options that check the allowed range while parsing, so a bad value is
+/// refused in one line naming the option, the value and the range before any work starts
+/// (release builds use `-Ounchecked`: an absurd count would overflow silently, not trap).
+///
+/// Options using them parse `.unconditional`, so that `--batch -1` reaches the range check
+/// instead of being read as an unknown option `-1`:
+///
+/// ```swift
+/// @Option(parsing: .unconditional, transform: BoundedOption.integer(in: OptionRanges.batch))
+/// var batch: Int?
+/// ```
+enum BoundedOption {
+    /// Why a value was refused; ArgumentParser puts it after "The value 'x' is invalid for '--opt <n>'".
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// A whole number within `range`.
+    static func integer<T: FixedWidthInteger & Sendable>(in range: ClosedRange<T>) -> @Sendable (String) throws -> T {
+        { text in
+            guard let value = T(text), range.contains(value) else {
+                throw Refusal(description: "allowed: whole numbers \(range.lowerBound)...\(range.upperBound)")
+            }
+            return value
+        }
+    }
+
+    /// A learning rate: finite and positive (a value too large for a Float reads as infinity).
+    static let learningRate: @Sendable (String) throws -> Float = { text in
+        guard let value = Float(text), ConfigLimits.isValidLearningRate(value) else {
+            throw Refusal(description: "allowed: \(ConfigLimits.learningRateRequirement)")
+        }
+        return value
+    }
+}
+
+/// The allowed range of every numeric option, in one place: the ranges of a run's configuration
+/// are the checkpoint limits (``ConfigLimits``), so the command line accepts exactly what a
+/// checkpoint may hold; the rest bound what only the command line asks for.
+enum OptionRanges {
+    static let batch = ConfigLimits.batch
+    static let discriminatorSteps = ConfigLimits.discriminatorSteps
+    static let threads = ConfigLimits.threads
+    static let latentDimension = ConfigLimits.latentDimension
+    static let steps = ConfigLimits.steps
+    /// 0 keeps the learning rates constant.
+    static let halfLife = 0...ConfigLimits.steps.upperBound
+    static let seed = UInt64.min...UInt64.max
+    /// 0 turns the metrics off.
+    static let evalEvery = 0...ConfigLimits.steps.upperBound
+    static let logEvery = ConfigLimits.steps
+    static let checkpointEvery = ConfigLimits.steps
+    static let keepLast = 1...1_000_000
+    static let sampleCount = ConfigLimits.sampleCount
+    static let frames = 2...1_024
+    static let benchRepeats = 1...1_000
+    static let benchWarmup = 0...ConfigLimits.steps.upperBound
+}

@@ -1,0 +1,71 @@
+import Datasets
+import Dispatch
+import GAN
+import NeuralNet
+import Testing
+@testable import Metrics
+
+/// Pausing the run pauses the classifier's background training: it stops before its next
+/// minibatch, without using CPU, and goes on after resume.
+@Suite(.timeLimit(.minutes(1))) struct PauseGateTests {
+    @Test func followsTheTrainersState() {
+        let gate = PauseGate()
+        #expect(!gate.isPaused)
+        gate.follow(.paused)
+        #expect(gate.isPaused)
+        gate.follow(.running)
+        #expect(!gate.isPaused)
+        gate.follow(.paused)
+        gate.follow(.stopped)
+        #expect(!gate.isPaused)
+    }
+
+    @Test func anOpenGateLetsWorkThrough() {
+        let gate = PauseGate(onHold: { Issue.record("an open gate held the worker") })
+        gate.pause()
+        gate.resume()
+        gate.pass()
+    }
+
+    @Test func pausedClassifierTrainingWaitsThenFinishes() throws {
+        try BLAS.load()
+        var rng = SeededRNG(seed: 3)
+        let data = try DatasetCatalog.load("digits", seed: 3, count: 64)
+        let classifier = ImageClassifier(inputs: data.featureCount, classes: 10, rng: &rng)
+        let before = MLPWeights(of: classifier.network)
+
+        let held = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let gate = PauseGate(onHold: { held.signal() })
+        gate.pause()
+        let worker = TrainingWorker(classifier: classifier, data: data)
+        DispatchQueue.global().async {
+            worker.train(gate: gate)
+            finished.signal()
+        }
+        // The gate reports holding the worker from inside the wait, before the first minibatch.
+        #expect(held.wait(timeout: .now() + 50) == .success)
+        #expect(finished.wait(timeout: .now()) == .timedOut)
+        #expect(MLPWeights(of: classifier.network) == before)
+
+        gate.resume()
+        #expect(finished.wait(timeout: .now() + 50) == .success)
+        #expect(MLPWeights(of: classifier.network) != before)
+    }
+}
+
+/// Trains a classifier off the test's thread (the network is only touched by one thread at a time).
+private final class TrainingWorker: @unchecked Sendable {
+    let classifier: ImageClassifier
+    let data: Dataset
+
+    init(classifier: ImageClassifier, data: Dataset) {
+        self.classifier = classifier
+        self.data = data
+    }
+
+    func train(gate: PauseGate) {
+        var rng = SeededRNG(seed: 4)
+        classifier.train(on: data, settings: ClassifierTraining(steps: 5, batchSize: 8), rng: &rng, gate: gate)
+    }
+}

@@ -1,0 +1,95 @@
+import Dashboard
+import Foundation
+import GAN
+import NeuralNet
+import Observer
+import TerminalUI
+import Testing
+@testable import ganscope
+
+/// What a training run leaves behind does not depend on the front end: the dashboard and a
+/// headless run write the same JSON log; a refused run writes nothing.
+@Suite(.timeLimit(.minutes(2))) struct TrainingSessionTests {
+    let folder = NSTemporaryDirectory() + "ganscope-session-\(UInt64.random(in: 0 ... .max))"
+
+    private func command(_ extra: [String]) throws -> TrainCommand {
+        let parsed = try Ganscope.parseAsRoot(["train", "--dataset", "ring", "--steps", "30", "--batch", "16",
+                                               "--threads", "1", "--eval-every", "0",
+                                               "--checkpoint-dir", folder + "/checkpoints"] + extra)
+        return try #require(parsed as? TrainCommand)
+    }
+
+    /// The `step` of each line of the JSON log at `path`.
+    private func loggedSteps(_ path: String) throws -> [Int] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return try #require(object?["step"] as? Int)
+        }
+    }
+
+    @Test func dashboardAndHeadlessWriteTheSameLog() throws {
+        try BLAS.load()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+
+        let headlessLog = folder + "/headless.jsonl"
+        let headless = try command(["--headless", "--log-jsonl", headlessLog, "--log-every", "10"])
+        let headlessSession = try TrainingSession(training: headless.training, checkpoints: headless.checkpoints,
+                                                  headless: true)
+        let headlessOutcome = try headlessSession.run(logFile: headless.logFile, logEvery: headless.logEvery) {
+            try HeadlessRun(trainer: $0, metrics: nil, dumpSamples: nil).run()
+        }
+
+        let dashboardLog = folder + "/dashboard.jsonl"
+        let dashboard = try command(["--steps", "30", "--log-jsonl", dashboardLog, "--log-every", "10"])
+        let dashboardSession = try TrainingSession(training: dashboard.training, checkpoints: dashboard.checkpoints,
+                                                   headless: false)
+        let dashboardOutcome = try dashboardSession.run(logFile: dashboard.logFile, logEvery: dashboard.logEvery) {
+            trainer in
+            let screen = QuitWhenShown("FINISHED")
+            let state = AppState.training(trainer.gan, themes: .builtIn, themeName: nil, display: .full)
+            let final = DashboardApp(state: state, screen: screen, trainer: trainer,
+                                     terminationRequested: { false }).run()
+            return final.trainerState == .finished ? .completed : .interrupted
+        }
+
+        #expect(headlessOutcome == .completed && dashboardOutcome == .completed)
+        #expect(try loggedSteps(headlessLog) == [1, 10, 20, 30])
+        #expect(try loggedSteps(dashboardLog) == [1, 10, 20, 30])
+    }
+
+    @Test func aRefusedCombinationWritesNothing() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = folder + "/run.jsonl"
+        let train = try command(["--headless", "--batch", "65536", "--z-dim", "4096", "--log-jsonl", log,
+                                 "--save-on-exit"])
+        do {
+            try train.run()
+            Issue.record("65536 × 4096 was accepted")
+        } catch {
+            let line = try #require(Ganscope.usageErrorLine(for: error))
+            #expect(line.contains("--batch 65536") && line.contains("--z-dim 4096"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+}
+
+/// A dashboard screen that presses `q` once a frame shows `text`.
+private final class QuitWhenShown: TerminalScreen {
+    let size = (columns: 100, rows: 30)
+    private let text: String
+    private var shown = false
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    func readKey(timeoutMilliseconds: Int32) -> KeyPress? { shown ? .char("q") : nil }
+
+    func draw(_ grid: CellGrid) {
+        if grid.lines().joined().contains(text) { shown = true }
+    }
+
+    func resetColors() {}
+}
