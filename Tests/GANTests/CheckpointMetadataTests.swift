@@ -7,7 +7,10 @@ import Testing
 @Suite struct CheckpointMetadataTests {
     @Test(arguments: [Float.nan, .infinity, -1])
     func unstorableLearningRateIsRefused(_ rate: Float) throws {
-        let gan = try makeGAN(dataset: "ring", batch: 16) { $0.learningRateG = rate }
+        let gan = try makeGAN(dataset: "ring", batch: 16) {
+            $0.learningRateG = rate
+            $0.sampleCount = 16  // as many as makeGAN's model draws, so only the rate is wrong
+        }
         #expect(throws: CheckpointError.self) { try Checkpoint(of: gan, run: "bad").safeTensorsFile() }
         do {
             _ = try CheckpointInfo(of: gan, run: "bad").metadata
@@ -24,7 +27,10 @@ import Testing
     @Test func refusedSnapshotLeavesNoFile() throws {
         let folder = NSTemporaryDirectory() + "ganscope-meta-\(UInt64.random(in: 0 ... .max))"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let gan = try makeGAN(dataset: "ring", batch: 16) { $0.learningRateD = .nan }
+        let gan = try makeGAN(dataset: "ring", batch: 16) {
+            $0.learningRateD = .nan
+            $0.sampleCount = 16
+        }
         #expect(throws: CheckpointError.self) { try CheckpointFolder(path: folder, run: "bad").save(gan) }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(files.isEmpty)
