@@ -71,9 +71,10 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // The command line itself: option ranges, usage errors, what a run leaves behind.
-        .testTarget(name: "ganscopeTests", dependencies: ["ganscope", "GAN", "Dashboard", "Datasets", "NeuralNet",
-                                                          "Observer", "TerminalUI",
-                                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ganscopeTests", dependencies: [
+            "ganscope", "GAN", "Dashboard", "NeuralNet", "TerminalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

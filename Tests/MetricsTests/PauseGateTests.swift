@@ -2,6 +2,7 @@ import Datasets
 import Dispatch
 import GAN
 import NeuralNet
+import Randomness
 import Testing
 @testable import Metrics
 

@@ -2,7 +2,6 @@ import Dashboard
 import Foundation
 import GAN
 import NeuralNet
-import Observer
 import TerminalUI
 import Testing
 @testable import ganscope
