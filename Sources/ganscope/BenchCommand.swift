@@ -12,19 +12,19 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure training throughput of the reference MLP-GAN (median of repeats).")
 
-    @Option(parsing: .unconditional, help: "Minibatch size M.",
+    @Option(parsing: .unconditional, help: "Minibatch size M. (default: 64)",
             transform: BoundedOption.integer(in: OptionRanges.batch))
     var batch = 64
-    @Option(parsing: .unconditional, help: "Timed steps per repeat.",
+    @Option(parsing: .unconditional, help: "Timed steps per repeat. (default: 300)",
             transform: BoundedOption.integer(in: OptionRanges.steps))
     var steps = 300
-    @Option(parsing: .unconditional, help: "Timed repeats (at least 5 for a meaningful median).",
+    @Option(parsing: .unconditional, help: "Timed repeats (at least 5 for a meaningful median). (default: 5)",
             transform: BoundedOption.integer(in: OptionRanges.benchRepeats))
     var repeats = 5
-    @Option(parsing: .unconditional, help: "Untimed steps before each repeat.",
+    @Option(parsing: .unconditional, help: "Untimed steps before each repeat. (default: 30)",
             transform: BoundedOption.integer(in: OptionRanges.benchWarmup))
     var warmup = 30
-    @Option(parsing: .unconditional, help: "Threads for matrix products and the optimiser.",
+    @Option(parsing: .unconditional, help: "Threads for matrix products and the optimiser. (default: 2)",
             transform: BoundedOption.integer(in: OptionRanges.threads))
     var threads = 2
     @Flag(help: "Print one JSON object instead of text.") var json = false

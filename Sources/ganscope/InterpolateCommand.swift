@@ -9,10 +9,10 @@ struct InterpolateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The snapshot (.safetensors).", valueName: "file")) var checkpoint: String
     @Option(help: ArgumentHelp("Image to write: .png or .pgm.", valueName: "file")) var out: String
-    @Option(parsing: .unconditional, help: "Images in the strip, endpoints included.",
+    @Option(parsing: .unconditional, help: "Images in the strip, endpoints included. (default: 8)",
             transform: BoundedOption.integer(in: OptionRanges.frames))
     var frames = 8
-    @Option(parsing: .unconditional, help: "Seed of the two endpoint vectors.",
+    @Option(parsing: .unconditional, help: "Seed of the two endpoint vectors. (default: 0)",
             transform: BoundedOption.integer(in: OptionRanges.seed))
     var seed: UInt64 = 0
     @Flag(help: "Spherical interpolation (along the great circle) instead of a straight line.") var slerp = false

@@ -14,7 +14,7 @@ struct TrainCommand: ParsableCommand {
     var headless = false
     @Option(name: .customLong("log-jsonl"), help: "Write one JSON object per logged step to FILE.")
     var logFile: String?
-    @Option(parsing: .unconditional, help: "Steps between JSON log lines.",
+    @Option(parsing: .unconditional, help: "Steps between JSON log lines. (default: 10)",
             transform: BoundedOption.integer(in: OptionRanges.logEvery))
     var logEvery = 10
     @Option(help: "At the end (headless), write the fixed-noise samples as an image grid to FILE (.png or .pgm).")
