@@ -11,8 +11,9 @@ struct HeadlessRun {
     let dumpSamples: String?
 
     func run() throws -> RunOutcome {
-        try metrics?.prepare { print("ganscope: \($0)") }
         let reporter = HeadlessReporter(totalSteps: trainer.gan.config.steps, isTerminal: isatty(STDERR_FILENO) == 1)
+        // Through the reporter, so the notes keep their place among its unbuffered lines.
+        try metrics?.prepare { reporter.handle(.notice($0)) }
         let finalState = Mutex<TrainerState>(.running)
         let subscriptions = [
             trainer.events.subscribe(reporter.handle),
