@@ -11,7 +11,10 @@ struct DatasetFingerprint: Equatable {
         func mix(_ word: UInt64) { hash = (hash ^ word) &* 0x100_0000_01b3 }
         mix(UInt64(dataset.featureCount))
         mix(UInt64(dataset.count))
-        for value in dataset.samples { mix(UInt64(value.bitPattern)) }
+        // Row by row, so that no copy of the whole set is made, however it is stored.
+        for index in 0..<dataset.count {
+            for value in dataset.sample(at: index) { mix(UInt64(value.bitPattern)) }
+        }
         for label in dataset.labels ?? [] { mix(UInt64(bitPattern: Int64(label))) }
         value = hash
     }
