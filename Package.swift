@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // The command line itself: option ranges, usage errors, what a run leaves behind.
         .testTarget(name: "ganscopeTests", dependencies: [
-            "ganscope", "GAN", "Dashboard", "NeuralNet", "TerminalUI",
+            "ganscope", "GAN", "Dashboard", "TerminalUI", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],

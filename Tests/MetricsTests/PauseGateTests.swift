@@ -3,11 +3,12 @@ import Dispatch
 import GAN
 import NeuralNet
 import Randomness
+import TestSupport
 import Testing
 @testable import Metrics
 
 /// Pausing the run pauses the classifier's background training: it stops before its next
-/// minibatch, without using CPU, and goes on after resume.
+/// minibatch, without using CPU, and goes on after resume. Waits are bounded (`BoundedWait`).
 @Suite(.timeLimit(.minutes(1))) struct PauseGateTests {
     @Test func followsTheTrainersState() {
         let gate = PauseGate()
@@ -45,12 +46,12 @@ import Testing
             finished.signal()
         }
         // The gate reports holding the worker from inside the wait, before the first minibatch.
-        #expect(held.wait(timeout: .now() + 50) == .success)
+        #expect(held.wait(timeout: .now() + BoundedWait.seconds) == .success)
         #expect(finished.wait(timeout: .now()) == .timedOut)
         #expect(MLPWeights(of: classifier.network) == before)
 
         gate.resume()
-        #expect(finished.wait(timeout: .now() + 50) == .success)
+        #expect(finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
         #expect(MLPWeights(of: classifier.network) != before)
     }
 }

@@ -1,14 +1,16 @@
 import Dashboard
 import Foundation
 import GAN
-import NeuralNet
+import Synchronization
 import TerminalUI
+import TestSupport
 import Testing
 @testable import ganscope
 
 /// What a training run leaves behind does not depend on the front end: the dashboard and a
-/// headless run write the same JSON log; a refused run writes nothing.
-@Suite(.timeLimit(.minutes(2))) struct TrainingSessionTests {
+/// headless run write the same JSON log; a refused run writes nothing. The runs hold BLAS's
+/// thread count (`BLASThreadPin`) and are bounded (`BoundedWait`), so a broken loop fails.
+@Suite(.timeLimit(.minutes(1))) struct TrainingSessionTests {
     let folder = NSTemporaryDirectory() + "ganscope-session-\(UInt64.random(in: 0 ... .max))"
 
     private func command(_ extra: [String]) throws -> TrainCommand {
@@ -28,7 +30,10 @@ import Testing
     }
 
     @Test func dashboardAndHeadlessWriteTheSameLog() throws {
-        try BLAS.load()
+        try BLASThreadPin.pinned(to: 1) { try writeBothLogs() }
+    }
+
+    private func writeBothLogs() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
@@ -37,7 +42,13 @@ import Testing
         let headlessSession = try TrainingSession(training: headless.training, checkpoints: headless.checkpoints,
                                                   headless: true)
         let headlessOutcome = try headlessSession.run(logFile: headless.logFile, logEvery: headless.logEvery) {
-            try HeadlessRun(trainer: $0, metrics: nil, dumpSamples: nil).run()
+            trainer in
+            // Bounded: a trainer that never finishes fails the test instead of hanging it.
+            let run = HeadlessRun(trainer: trainer, metrics: nil, dumpSamples: nil)
+            let outcome = Mutex<RunOutcome?>(nil)
+            let ended = BoundedWait.finishes { outcome.withLock { $0 = try? run.run() } }
+            #expect(ended, "the headless run did not finish within \(Int(BoundedWait.seconds)) s")
+            return outcome.withLock { $0 } ?? .interrupted
         }
 
         let dashboardLog = folder + "/dashboard.jsonl"
@@ -46,14 +57,14 @@ import Testing
                                                    headless: false)
         let dashboardOutcome = try dashboardSession.run(logFile: dashboard.logFile, logEvery: dashboard.logEvery) {
             trainer in
-            let screen = QuitWhenShown("FINISHED")
+            let screen = QuitWhenShown("FINISHED", giveUpAt: Date(timeIntervalSinceNow: BoundedWait.seconds))
             let state = AppState.training(trainer.gan, themes: .builtIn, themeName: nil, display: .full)
             let final = DashboardApp(state: state, screen: screen, trainer: trainer,
                                      terminationRequested: { false }).run()
             return final.trainerState == .finished ? .completed : .interrupted
         }
 
-        #expect(headlessOutcome == .completed && dashboardOutcome == .completed)
+        #expect(headlessOutcome == .completed && dashboardOutcome == .completed, "a run did not finish")
         #expect(try loggedSteps(headlessLog) == [1, 10, 20, 30])
         #expect(try loggedSteps(dashboardLog) == [1, 10, 20, 30])
     }
@@ -74,17 +85,20 @@ import Testing
     }
 }
 
-/// A dashboard screen that presses `q` once a frame shows `text`.
+/// A dashboard screen that presses `q` once a frame shows `text`, or at `giveUpAt` so that a
+/// run that never shows it still ends (the loop then stops the trainer).
 private final class QuitWhenShown: TerminalScreen {
     let size = (columns: 100, rows: 30)
     private let text: String
+    private let giveUpAt: Date
     private var shown = false
 
-    init(_ text: String) {
+    init(_ text: String, giveUpAt: Date) {
         self.text = text
+        self.giveUpAt = giveUpAt
     }
 
-    func readKey(timeoutMilliseconds: Int32) -> KeyPress? { shown ? .char("q") : nil }
+    func readKey(timeoutMilliseconds: Int32) -> KeyPress? { shown || Date() > giveUpAt ? .char("q") : nil }
 
     func draw(_ grid: CellGrid) {
         if grid.lines().joined().contains(text) { shown = true }
