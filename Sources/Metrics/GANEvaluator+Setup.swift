@@ -12,7 +12,7 @@ extension GANEvaluator {
         let training = gan.dataset
         let settings = settings ?? .defaults(for: training.shape)
         let heldOut = try DatasetCatalog.load(gan.config.dataset, seed: gan.config.seed, split: .test,
-                                              count: settings.heldOutCount)
+                                              count: settings.heldOutCount(for: training.shape))
         var classifier: ImageClassifier?
         if case .image = training.shape {
             classifier = cache.classifier(for: training, training: settings.classifier, seed: gan.config.seed, note: note)

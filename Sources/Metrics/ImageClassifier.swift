@@ -52,7 +52,7 @@ public final class ImageClassifier: @unchecked Sendable {
     /// Penultimate-layer features (count, featureDimension) and predicted classes of `rows`.
     public func embed(_ rows: [Float]) -> (features: [Float], predictions: [Int]) {
         let last = network.sizes.count - 1
-        let outputs = network.outputs(for: rows, layers: [last - 1, last])
+        let outputs = network.outputs(for: rows[...], layers: [last - 1, last])
         let predictions = outputs[1].withUnsafeBufferPointer { logits in
             logits.baseAddress.map {
                 SoftmaxCrossEntropy.predictions(logits: $0, batch: logits.count / classCount, classes: classCount)

@@ -9,4 +9,9 @@ struct Ganscope: ParsableCommand {
         subcommands: [TrainCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
                       ExploreCommand.self, EvalCommand.self, BenchCommand.self],
         defaultSubcommand: TrainCommand.self)
+
+    static func main() {
+        AllocatorTuning.apply()
+        main(nil)
+    }
 }

@@ -33,6 +33,7 @@ final class MetricsSetup: Sendable {
         }
         note(line)
         evaluator.withLock { $0 = ready }
+        AllocatorTuning.releaseFreeMemory()
     }
 
     /// Builds the evaluator on a background queue; a failure turns metrics off with a note.
@@ -48,6 +49,10 @@ final class MetricsSetup: Sendable {
 
     /// The trainer's evaluator hook: nil until the evaluator is ready.
     var evaluate: Trainer.Evaluator {
-        { [self] gan in evaluator.withLock { $0 }?.evaluate(gan) }
+        { [self] gan in
+            let report = evaluator.withLock { $0 }?.evaluate(gan)
+            AllocatorTuning.releaseFreeMemory()
+            return report
+        }
     }
 }
