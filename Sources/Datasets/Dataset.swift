@@ -81,10 +81,10 @@ public struct Dataset: Sendable {
         UInt8((min(max(intensity, 0), 1) * 255).rounded())
     }
 
-    /// The floats of sample `index`.
-    public func sample(at index: Int) -> [Float] {
+    /// The floats of sample `index` (a copy; indices start at 0).
+    public func sample(at index: Int) -> ArraySlice<Float> {
         precondition((0..<count).contains(index), "sample index \(index) out of 0..<\(count)")
-        return rows(index..<(index + 1))
+        return rows(index..<(index + 1))[...]
     }
 
     /// The samples in `range`, back to back as floats.
