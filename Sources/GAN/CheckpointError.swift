@@ -27,6 +27,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
     case folderUnavailable(path: String, reason: String)
     /// Writing the file failed; nothing was left behind (see `AtomicFileError`).
     case cannotWrite(AtomicFileError)
+    /// Training was stopped part-way through the iteration after `step`: the weights match no
+    /// step, so no snapshot of them is written.
+    case midStep(step: Int)
 
     public var description: String {
         switch self {
@@ -56,6 +59,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
             "\(path): cannot use the checkpoint folder: \(reason)"
         case .cannotWrite(let error):
             "\(error)"
+        case .midStep(let step):
+            "no snapshot: training was stopped part-way through step \(step + 1) (inside its K discriminator "
+                + "updates), so the weights match no step; the last snapshot written stands"
         }
     }
 }

@@ -14,7 +14,10 @@ import Randomness
 ///
 ///     let evaluator = try GANEvaluator.make(for: gan, note: { print($0) })
 ///     let trainer = Trainer(gan: gan, evaluator: evaluator.evaluate, evaluateEvery: 500)
-public final class GANEvaluator: @unchecked Sendable {
+///
+/// Not `Sendable`: its classifier network keeps working buffers, so an evaluator belongs to one
+/// thread at a time (the trainer's queue while training; see `Handoff` for moving it there).
+public final class GANEvaluator {
     public let settings: EvaluationSettings
     public let seed: UInt64
     public let shape: DataShape

@@ -13,7 +13,7 @@ enum DashboardLauncher {
     /// Trains with the live dashboard; returns once the user quits and training has stopped.
     static func train(_ trainer: Trainer, display: DisplayOptions) throws -> TrainCommand.Outcome {
         let final = try run(display: display) { themes, capabilities in
-            (AppState.training(trainer.gan, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
+            (AppState.training(trainer, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
         }
         if let m = final.latest {
             print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), D loss %.3f, G loss %.3f, "

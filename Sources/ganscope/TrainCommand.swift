@@ -5,6 +5,7 @@ import Foundation
 import GAN
 import Metrics
 import NeuralNet
+import Synchronization
 
 /// `ganscope train`: the dashboard, or with --headless a plain command-line run.
 struct TrainCommand: ParsableCommand {
@@ -37,9 +38,10 @@ struct TrainCommand: ParsableCommand {
         let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
             ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
         let folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
-        let metrics = MetricsSetup(gan: gan, every: training.evalEvery)
+        let metrics = MetricsSetup(dataset: gan.dataset, config: gan.config, every: training.evalEvery)
+        // The trainer owns the training state from here until the run has ended.
         let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
-                              evaluator: metrics?.evaluate, evaluateEvery: metrics?.every)
+                              evaluator: metrics?.evaluator(), evaluateEvery: metrics?.every)
         let outcome: Outcome
         if headless {
             // Prepared first, so every evaluation is in the log.
@@ -50,8 +52,10 @@ struct TrainCommand: ParsableCommand {
             metrics?.prepareInBackground { trainer.events.send(.notice($0)) }
             outcome = try DashboardLauncher.train(trainer, display: display)
         }
+        let finished = trainer.takeFinishedGAN()
+        if headless, let dumpSamples { try Self.dumpSamples(of: finished, to: dumpSamples) }
         // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
-        if outcome != .diverged { try saveOnExit(trainer.gan, to: folder) }
+        if outcome != .diverged { try saveOnExit(finished, to: folder) }
         if let code = outcome.exitCode { throw code }
     }
 
@@ -77,9 +81,24 @@ struct TrainCommand: ParsableCommand {
     /// `--save-on-exit`: a final snapshot, unless `--checkpoint-every` has just written this step.
     private func saveOnExit(_ gan: GANStep, to folder: CheckpointFolder) throws {
         guard checkpoints.saveOnExit else { return }
-        if let path = try folder.saveIfChanged(gan) {
-            print("ganscope: saved step \(gan.stepCount) to \(path)")
+        do {
+            if let path = try folder.saveIfChanged(gan) {
+                print("ganscope: saved step \(gan.stepCount) to \(path)")
+            }
+        } catch {
+            // Stopped inside a long step: not a failure of the run, so it keeps its exit status.
+            guard case .midStep = error else { throw error }
+            FileHandle.standardError.write(Data("ganscope: \(error)\n".utf8))
         }
+    }
+
+    /// `--dump-samples`: the fixed-noise samples as an image grid.
+    private static func dumpSamples(of gan: GANStep, to path: String) throws {
+        let samples = gan.model.generateFixedSamples()
+        let width = gan.dataset.featureCount
+        let images = (0..<gan.model.sampleCount).map { Array(samples[$0 * width..<($0 + 1) * width]) }
+        try SampleImageFile.write(images: images, shape: gan.dataset.shape, to: path)
+        print("ganscope: wrote \(images.count) samples to \(path)")
     }
 
     /// Loads the data set and builds fresh networks for `config`.
@@ -105,16 +124,17 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func runHeadless(_ trainer: Trainer) throws -> Outcome {
-        let reporter = HeadlessReporter(totalSteps: trainer.gan.config.steps, isTerminal: isatty(STDERR_FILENO) == 1)
+        let reporter = HeadlessReporter(totalSteps: trainer.info.config.steps, isTerminal: isatty(STDERR_FILENO) == 1)
         let finalState = FinalState()
+        // Text only: the trainer makes no pictures for a headless run.
         var subscriptions = [
-            trainer.events.subscribe(reporter.handle),
-            trainer.events.subscribe { if case .state(let state) = $0 { finalState.record(state) } },
+            trainer.events.subscribe(to: TrainerEvent.Kind.text, reporter.handle),
+            trainer.events.subscribe(to: [.state]) { if case .state(let state) = $0 { finalState.record(state) } },
         ]
         let logger = try logFile.map { try JSONLinesLogger(path: $0, every: logEvery) }
-        if let logger { subscriptions.append(trainer.events.subscribe(logger.handle)) }
+        if let logger { subscriptions.append(trainer.events.subscribe(to: [.step, .evaluation], logger.handle)) }
 
-        // Ctrl-C and SIGTERM stop training between steps, so the run ends cleanly.
+        // Ctrl-C and SIGTERM stop training between steps (or within a long one), so the run ends cleanly.
         let interrupted = FinalState()
         let interrupts = StopOnSignals {
             interrupted.record(.stopped)
@@ -126,25 +146,16 @@ struct TrainCommand: ParsableCommand {
         logger?.close()
         subscriptions.forEach { $0.cancel() }
 
-        if let dumpSamples {
-            let gan = trainer.gan
-            let samples = gan.model.generateFixedSamples()
-            let width = gan.dataset.featureCount
-            let images = (0..<gan.model.sampleCount).map { Array(samples[$0 * width..<($0 + 1) * width]) }
-            try SampleImageFile.write(images: images, shape: gan.dataset.shape, to: dumpSamples)
-            print("ganscope: wrote \(images.count) samples to \(dumpSamples)")
-        }
         if case .diverged = finalState.state { return .diverged }
         return interrupted.state == .stopped ? .interrupted : .completed
     }
 }
 
 /// The trainer's last state, recorded from its events.
-final class FinalState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: TrainerState = .running
-    func record(_ state: TrainerState) { lock.withLock { value = state } }
-    var state: TrainerState { lock.withLock { value } }
+final class FinalState: Sendable {
+    private let value = Mutex(TrainerState.running)
+    func record(_ state: TrainerState) { value.withLock { $0 = state } }
+    var state: TrainerState { value.withLock { $0 } }
 }
 
 /// Runs `action` on SIGINT or SIGTERM instead of dying, until cancelled.

@@ -69,6 +69,8 @@ import Testing
 }
 
 /// A classifier trained on a small digits set, and an evaluator over it, shared by the tests.
+/// `@unchecked Sendable` so a static can hold it: the suite is `.serialized`, so one test at a
+/// time uses its (not `Sendable`) networks.
 struct DigitsFixture: @unchecked Sendable {
     let train: Dataset
     let test: Dataset

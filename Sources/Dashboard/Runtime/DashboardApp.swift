@@ -23,6 +23,8 @@ public final class DashboardApp {
     /// are taken at once.
     public static let pictureRefreshSeconds = 0.5
     public static let generatorRefreshSeconds = 1.0
+    /// The pictures redrawn at most every `pictureRefreshSeconds`.
+    static let pictureKinds: Set<TrainerEvent.Kind> = [.verdicts, .samples, .decisionSurface]
 
     public private(set) var state: AppState
     public private(set) var stats = FrameStats()
@@ -66,18 +68,17 @@ public final class DashboardApp {
             if elapsed - lastRefresh >= interval {
                 lastRefresh = elapsed
                 dispatch(.tick(now: lastRefresh))
-                for message in inbox.drain() { dispatch(message) }
+                // Held back until due while training runs; paused or ended, the newest at once.
                 let settled = state.trainerState != .running
-                if settled || lastRefresh - lastPictures >= Self.pictureRefreshSeconds {
-                    let pictures = inbox.takePictures()
-                    if !pictures.isEmpty { lastPictures = lastRefresh }
-                    for message in pictures { dispatch(message) }
+                var heldBack: Set<TrainerEvent.Kind> = []
+                if !settled, lastRefresh - lastPictures < Self.pictureRefreshSeconds {
+                    heldBack.formUnion(Self.pictureKinds)
                 }
-                if settled || lastRefresh - lastGenerator >= Self.generatorRefreshSeconds,
-                   let message = inbox.takeGenerator() {
-                    lastGenerator = lastRefresh
-                    dispatch(message)
-                }
+                if !settled, lastRefresh - lastGenerator < Self.generatorRefreshSeconds { heldBack.insert(.generator) }
+                let events = inbox.drain(holdingBack: heldBack)
+                if events.contains(where: { Self.pictureKinds.contains($0.kind) }) { lastPictures = lastRefresh }
+                if events.contains(where: { $0.kind == .generator }) { lastGenerator = lastRefresh }
+                for event in events { dispatch(.trainer(event)) }
             }
             let size = screen.size
             if state.isQuitting { break }
@@ -91,7 +92,7 @@ public final class DashboardApp {
         trainer?.waitUntilFinished()
         subscription?.cancel()
         // The trainer's last words (its final state) belong in the returned state.
-        for message in inbox.drain() + inbox.takePictures() { dispatch(message) }
+        for event in inbox.drain() { dispatch(.trainer(event)) }
         return state
     }
 
