@@ -61,7 +61,7 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
             "\(error)"
         case .midStep(let step):
             "no snapshot: training was stopped part-way through step \(step + 1) (inside its K discriminator "
-                + "updates), so the weights match no step; the last snapshot written stands"
+                + "updates), so the weights match no step and are not saved"
         }
     }
 }
