@@ -49,14 +49,14 @@ import Testing
 
     /// Producers put while a consumer takes: each producer's events arrive in the order it put
     /// them, and taken + dropped == put.
-    @Test func concurrentPutsAndTakes() {
+    @Test(.timeLimit(.minutes(1))) func concurrentPutsAndTakes() throws {
         let producers = 3
         let putsPerProducer = 20_000
         // Producer p puts p + producers·i: the residue tells producers apart, the quotient is the order.
         let queue = EventQueue<Numbered> { $0 == .even ? .recent(limit: 64) : .every }
         let producersDone = Counter()
         let received = Mutex<[Int]>([])
-        runConcurrently(producers + 1) { thread in
+        try #require(runConcurrently(producers + 1) { thread in
             if thread < producers {
                 for index in 0..<putsPerProducer { queue.put(Numbered(thread + producers * index)) }
                 producersDone.add(1)
@@ -66,7 +66,7 @@ import Testing
                 let batch = queue.take().map(\.value)
                 received.withLock { $0.append(contentsOf: batch) }
             }
-        }
+        })
         let all = received.withLock { $0 } + queue.take().map(\.value)
         #expect(all.count + queue.droppedCount == producers * putsPerProducer)
         for producer in 0..<producers {
