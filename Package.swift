@@ -27,19 +27,20 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; shim.h sets what it needs.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CMalloc"),
 
         .target(name: "Observer", exclude: ["README.md"]),
         .target(name: "Randomness", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
-                swiftSettings: numericSettings),
+                exclude: ["README.md"], swiftSettings: numericSettings),
         .target(name: "NeuralNet",
                 dependencies: ["CBLAS", "CKernels", "Randomness", .product(name: "RealModule", package: "swift-numerics")],
-                swiftSettings: numericSettings),
+                exclude: ["README.md"], swiftSettings: numericSettings),
         .target(name: "Datasets", dependencies: ["Randomness", "CZlib"], exclude: ["README.md"],
                 swiftSettings: numericSettings),
         .target(name: "SafeTensors", exclude: ["README.md"]),
         .target(name: "ImageIO", dependencies: ["CPNG"], exclude: ["README.md"]),
         .target(name: "GAN", dependencies: ["NeuralNet", "Randomness", "Observer", "Datasets", "SafeTensors"],
-                swiftSettings: numericSettings),
+                exclude: ["README.md"], swiftSettings: numericSettings),
         .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Randomness", "Datasets", "SafeTensors",
                                                .product(name: "RealModule", package: "swift-numerics")],
                 exclude: ["README.md"],
@@ -50,7 +51,7 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(name: "ganscope", dependencies: [
             "GAN", "Metrics", "Datasets", "NeuralNet", "Randomness", "SafeTensors", "ImageIO", "Observer",
-            "Dashboard", "CursesBackend", "TerminalUI",
+            "Dashboard", "CursesBackend", "TerminalUI", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -3,16 +3,14 @@ import Foundation
 /// Loads an IDX image set (MNIST, Fashion-MNIST, KMNIST, EMNIST, …), plain or gzip-compressed,
 /// with its labels when a labels file lies beside it.
 enum IDXLoader {
-    /// Pixel values 0…255 mapped to [-1, 1] once, so conversion is a table lookup per pixel.
-    private static let pixelTable: [Float] = (0...255).map { Float($0) / 127.5 - 1 }
-
     /// The first `count` images (all when nil) of the set at `path` for `split`.
     static func load(path: String, split: DataSplit, count: Int?) throws(DatasetError) -> Dataset {
         let location = try IDXLocation(resolving: path, split: split)
         let images = try IDXArray(parsing: readBytes(location.images), path: location.images, dimensionCount: 3)
         let (itemCount, rows, columns) = (images.dimensions[0], images.dimensions[1], images.dimensions[2])
         let kept = min(itemCount, count ?? itemCount)
-        let pixels = images.payload.prefix(kept * rows * columns).map { pixelTable[Int($0)] }
+        // The bytes are kept as they are: a data set stores pixel levels 0…255 (see `Dataset`).
+        let pixels = Array(images.payload.prefix(kept * rows * columns))
 
         var labels: [Int]?
         var classNames: [String]?
@@ -27,7 +25,7 @@ enum IDXLoader {
             labels = values.payload.prefix(kept).map { index[$0] ?? 0 }
             classNames = distinct.map { String($0) }
         }
-        return Dataset(name: "idx:\(path)", shape: .image(width: columns, height: rows), samples: pixels,
+        return Dataset(name: "idx:\(path)", shape: .image(width: columns, height: rows), pixels: pixels,
                        labels: labels, classNames: classNames)
     }
 

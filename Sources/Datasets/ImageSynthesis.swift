@@ -1,7 +1,8 @@
 import Randomness
 
 /// Generates a balanced, labelled set of synthetic grayscale images, drawing each one on a
-/// ``Canvas`` with its own random stream and mapping intensities [0, 1] to [-1, 1].
+/// ``Canvas`` with its own random stream and storing intensities [0, 1] as pixel levels
+/// (``Dataset/pixelLevel(intensity:)``), which stand for [-1, 1].
 struct ImageSynthesis {
     let width: Int
     let height: Int
@@ -17,10 +18,10 @@ struct ImageSynthesis {
     func generate(name: String, count: Int, seed: UInt64, split: DataSplit,
                   draw: (_ label: Int, _ rng: inout SeededRNG, _ canvas: inout Canvas) -> Void) -> Dataset {
         let featureCount = width * height
-        var samples = [Float](repeating: 0, count: count * featureCount)
+        var pixels = [UInt8](repeating: 0, count: count * featureCount)
         var labels = [Int](repeating: 0, count: count)
         var canvas = Canvas(width: width, height: height)
-        samples.withUnsafeMutableBufferPointer { output in
+        pixels.withUnsafeMutableBufferPointer { output in
             for index in 0..<count {
                 var rng = split.generator(seed: seed, family: family, index: index)
                 let label = index % classNames.count
@@ -29,11 +30,11 @@ struct ImageSynthesis {
                 let row = index * featureCount
                 for (i, intensity) in canvas.pixels.enumerated() {
                     let noisy = intensity + noise * rng.approximateGaussian()
-                    output[row + i] = min(max(2 * noisy - 1, -1), 1)
+                    output[row + i] = Dataset.pixelLevel(intensity: noisy)
                 }
             }
         }
-        return Dataset(name: name, shape: .image(width: width, height: height), samples: samples,
+        return Dataset(name: name, shape: .image(width: width, height: height), pixels: pixels,
                        labels: labels, classNames: classNames)
     }
 }

@@ -30,6 +30,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
     /// The run's state cannot be stored so that it reads back (e.g. a non-finite learning rate);
     /// nothing was written.
     case unsavable(detail: String)
+    /// Training was stopped part-way through the iteration after `step`: the weights match no
+    /// step, so no snapshot of them is written.
+    case midStep(step: Int)
 
     public var description: String {
         switch self {
@@ -61,6 +64,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
             "\(error)"
         case .unsavable(let detail):
             "cannot save a snapshot of this run: \(detail)"
+        case .midStep(let step):
+            "no snapshot: training was stopped part-way through step \(step + 1) (inside its K discriminator "
+                + "updates), so the weights match no step and are not saved"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The folder where one run's snapshots go: `<folder>/<run>-<step>.safetensors`, e.g.
 /// `checkpoints/faces-0-000400.safetensors`.
@@ -7,19 +8,18 @@ import Foundation
 /// name is taken (say, by an earlier run resumed from an older snapshot) it tries `…-000400-2`,
 /// `-3`, …. With `keepLast` it then deletes the oldest snapshots *of the same run* (recognised by
 /// the `run` metadata, not by the file name) beyond that many. Called from the trainer's queue
-/// and, at exit, from the main thread, never at once.
+/// and, at exit, from the main thread; the step last saved is kept under a lock.
 ///
 /// ```swift
 /// let folder = CheckpointFolder(path: "checkpoints", run: "faces-0", keepLast: 5)
 /// let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1000)
 /// ```
-public final class CheckpointFolder: @unchecked Sendable {
+public final class CheckpointFolder: Sendable {
     public let path: String
     public let run: String
     /// Snapshots of this run to keep; nil keeps all.
     public let keepLast: Int?
-    private let lock = NSLock()
-    private var lastSavedStep: Int?  // guarded by lock
+    private let lastSavedStep = Mutex<Int?>(nil)
 
     /// - Parameter run: a name made of letters, digits, `.`, `_` and `-` (see ``runName(from:)``).
     public init(path: String, run: String, keepLast: Int? = nil) {
@@ -30,6 +30,7 @@ public final class CheckpointFolder: @unchecked Sendable {
 
     /// Writes a snapshot of `gan` and returns its path. On failure nothing is left behind.
     public func save(_ gan: GANStep) throws(CheckpointError) -> String {
+        guard !gan.isMidStep else { throw .midStep(step: gan.stepCount) }
         let checkpoint = Checkpoint(of: gan, run: run)
         try createFolder()
         let base = "\(path)/\(run)-\(Self.paddedStep(checkpoint.info.step))"
@@ -44,7 +45,7 @@ public final class CheckpointFolder: @unchecked Sendable {
             }
             do {
                 try checkpoint.write(to: candidate)
-                lock.withLock { lastSavedStep = checkpoint.info.step }
+                lastSavedStep.withLock { $0 = checkpoint.info.step }
                 prune()
                 return candidate
             } catch .cannotWrite(.alreadyExists) where attempt < Self.maximumAttempts {
@@ -56,7 +57,7 @@ public final class CheckpointFolder: @unchecked Sendable {
     /// Saves unless the last snapshot written through this folder is of the current step
     /// (`--save-on-exit` right after `--checkpoint-every`); returns the new path, if any.
     public func saveIfChanged(_ gan: GANStep) throws(CheckpointError) -> String? {
-        guard lock.withLock({ lastSavedStep }) != gan.stepCount else { return nil }
+        guard lastSavedStep.withLock({ $0 }) != gan.stepCount else { return nil }
         return try save(gan)
     }
 

@@ -4,7 +4,8 @@ import Randomness
 
 /// The forger and the detective: generator G, discriminator D, and the fixed noise whose images
 /// the sample grid shows, so that changes from one frame to the next are G's, not the noise's.
-public final class GANModel: @unchecked Sendable {
+/// Not `Sendable`: it belongs to the thread that owns its `GANStep`.
+public final class GANModel {
     public let architecture: ModelArchitecture
     public let generator: MLP<Float>
     public let discriminator: MLP<Float>

@@ -8,7 +8,10 @@ import Randomness
 /// Two equivalences keep it fast without changing the mathematics: D sees the real and fake
 /// halves as one 2M-row batch (the loss is a sum over rows either way), and during G's update
 /// D's parameter gradients are not computed at all, since only dL/d(G(z)) is needed.
-public final class GANStep: @unchecked Sendable {
+///
+/// Not `Sendable`: a training state belongs to one thread at a time. The `Trainer` takes it
+/// (`sending`) and hands it back when its run has ended.
+public final class GANStep {
     public let model: GANModel
     public let config: TrainingConfig
     public let dataset: Dataset
@@ -25,6 +28,9 @@ public final class GANStep: @unchecked Sendable {
     /// D's outputs (probabilities) on the last real and fake minibatches.
     public private(set) var lastRealScores: [Float] = []
     public private(set) var lastFakeScores: [Float] = []
+    /// True once an iteration was abandoned part-way (see `step(abandoningIf:)`): D has moved on
+    /// but `stepCount` has not, so the state is no step's state and must not be saved as one.
+    public private(set) var isMidStep = false
 
     private let batch: Int
     private var picks: [Int]                  // (M) data indices, reused so a step allocates nothing
@@ -56,16 +62,34 @@ public final class GANStep: @unchecked Sendable {
 
     /// Runs one iteration and reports the losses of its last D and G updates.
     public func step() -> StepResult {
+        guard let result = step(abandoningIf: { false }) else { preconditionFailure("nothing abandons this step") }
+        return result
+    }
+
+    /// Runs one iteration, asking `shouldAbandon` before each update after the first, so that a
+    /// stop request is seen within one update however large K is. If it answers true, the
+    /// iteration ends there, uncounted, and returns nil: `stepCount` stays at the last completed
+    /// step and `isMidStep` becomes true.
+    public func step(abandoningIf shouldAbandon: () -> Bool) -> StepResult? {
         var result = StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
         // Set from the step count alone, so a resumed run follows the same schedule.
         let decay = config.learningRateFactor(afterSteps: stepCount)
         generatorOptimizer.learningRate = config.learningRateG * decay
         discriminatorOptimizer.learningRate = config.learningRateD * decay
-        for _ in 0..<config.discriminatorSteps { updateDiscriminator(into: &result) }
+        for update in 0..<config.discriminatorSteps {
+            if update > 0, shouldAbandon() { return abandon() }
+            updateDiscriminator(into: &result)
+        }
+        if shouldAbandon() { return abandon() }
         updateGenerator(into: &result)
         stepCount += 1
         lastResult = result
         return result
+    }
+
+    private func abandon() -> StepResult? {
+        isMidStep = true
+        return nil
     }
 
     /// Sets the counters a checkpoint records (see `restore(from:)`); the rest of the state is

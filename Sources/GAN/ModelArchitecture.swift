@@ -1,7 +1,7 @@
 import Datasets
 import NeuralNet
 
-/// The reference MLP-GAN of DESIGN.md, sized to the data.
+/// The reference MLP-GAN (docs/ARCHITECTURE.md, "The reference model"), sized to the data.
 ///
 /// Images: G z → 256 → 512 → pixels (LeakyReLU 0.2, tanh out); D pixels → 512 → 256 → 1 logit.
 /// 2-D points: G z(4) → 128 → 128 → 128 → 2 with a linear output, since points are not confined

@@ -2,7 +2,8 @@ import NeuralNet
 
 /// The optimiser of one network, as a concrete enum rather than an existential: calls through a
 /// protocol witness would run NeuralNet's generic, unspecialised update loop, ~100× slower.
-public enum NetworkOptimizer: @unchecked Sendable {
+/// Not `Sendable`, like the optimisers it holds.
+public enum NetworkOptimizer {
     case adam(Adam<Float>)
     case sgd(SGD<Float>)
 

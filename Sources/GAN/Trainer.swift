@@ -1,146 +1,210 @@
 import Datasets
 import Dispatch
-import Foundation
 import NeuralNet
 import Observer
+import Synchronization
 
 /// Runs training on its own serial queue and publishes what happens through `events`.
 ///
-/// Commands (pause, resume, stop, snapshot) are flags under a condition lock that the loop reads
-/// between steps; a paused trainer sleeps on the condition, using no CPU. Publishing never waits
-/// for observers: they only fill mailboxes.
-public final class Trainer: @unchecked Sendable {
+/// Who owns what, checked by the compiler: the `GANStep` and the hooks (checkpoint writer,
+/// evaluator) are not `Sendable`; `init` takes them as `sending`, the training queue owns them
+/// from `start()` on, and ``takeFinishedGAN()`` hands the `GANStep` back once the loop has ended.
+/// Other threads see only values: ``info``, ``dataset`` and the events.
+///
+/// Requests (pause, resume, stop, snapshot) are flags under a `Mutex` that the loop reads between
+/// steps, and `stop` also between the updates of a long step; a paused trainer sleeps on a
+/// semaphore, using no CPU. No event is sent while that lock is held, and publishing never waits
+/// for observers: they only fill mailboxes. Pictures are made only for kinds some subscriber takes.
+///
+/// A run that ends by itself (finished, diverged) keeps its state in memory and still answers
+/// snapshot requests, until ``stop()`` or a wait for the end (``waitUntilFinished()``).
+public final class Trainer: Sendable {
     public let events = Subject<TrainerEvent>()
-    public let gan: GANStep
+    /// What the run is (also sent as `.started`); a value, readable from any thread.
+    public let info: TrainingInfo
+    /// The training data; a value, readable from any thread.
+    public let dataset: Dataset
+    /// Whether snapshots can be written (a checkpoint writer was given).
+    public let canSnapshot: Bool
+
     /// Writes a checkpoint and returns its path; called on the training queue between steps.
-    public typealias CheckpointWriter = @Sendable (GANStep) throws -> String
+    public typealias CheckpointWriter = (GANStep) throws -> String
     /// Measures learning metrics; called on the training queue between steps. Returns nil when
-    /// it cannot measure yet (e.g. its classifier is still training in the background).
-    public typealias Evaluator = @Sendable (GANStep) -> EvaluationReport?
+    /// it cannot measure yet (e.g. its classifier is still being prepared in the background).
+    public typealias Evaluator = (GANStep) -> EvaluationReport?
 
-    private let queue = DispatchQueue(label: "ganscope.trainer", qos: .userInitiated)
-    private let control = NSCondition()
-    private let finished = DispatchGroup()
-    private var pauseRequested = false      // guarded by control
-    private var stopRequested = false       // guarded by control
-    private var snapshotRequested = false   // guarded by control
-    private let checkpointWriter: CheckpointWriter?
-    private let checkpointEvery: Int?
-    private let evaluator: Evaluator?
-    private let evaluateEvery: Int?
-    private let publishInterval: Double
-    private let startStep: Int
+    /// An iteration still running this long after a stop request is abandoned (see
+    /// `GANStep.step(abandoningIf:)`); shorter ones finish, so their state can still be saved.
+    static let abandonAfterSeconds = 0.25
 
-    /// - Parameters:
-    ///   - publishInterval: seconds between sample/generator/verdict events (steps go out every step).
-    public init(gan: GANStep, checkpointWriter: CheckpointWriter? = nil, checkpointEvery: Int? = nil,
-                evaluator: Evaluator? = nil, evaluateEvery: Int? = nil, publishInterval: Double = 0.25) {
-        self.gan = gan
-        self.checkpointWriter = checkpointWriter
-        self.checkpointEvery = checkpointEvery
-        self.evaluator = evaluator
-        self.evaluateEvery = evaluateEvery
-        self.publishInterval = publishInterval
-        startStep = gan.stepCount
+    /// What the training queue owns during a run.
+    private struct Session {
+        let gan: GANStep
+        let checkpointWriter: CheckpointWriter?
+        let evaluator: Evaluator?
     }
 
-    /// Starts the loop on the training queue; returns at once.
+    /// What other threads ask of the loop.
+    private struct Requests {
+        var pause = false
+        var stop = false
+        var snapshot = false
+        /// Someone waits for the end: a run that ends by itself need not stay for snapshots.
+        var awaited = false
+    }
+
+    private let queue = DispatchQueue(label: "ganscope.trainer", qos: .userInitiated)
+    private let requests = Mutex(Requests())
+    /// Signalled after every request, so a sleeping loop looks at the flags again.
+    private let wakeUp = DispatchSemaphore(value: 0)
+    private let finished = DispatchGroup()
+    private let session: Handoff<Session>
+    private let finishedGAN = Handoff<GANStep>()
+    private let checkpointEvery: Int?
+    private let evaluateEvery: Int?
+    private let publishInterval: Double
+
+    /// - Parameters:
+    ///   - gan: the state to train; the trainer owns it until ``takeFinishedGAN()``.
+    ///   - publishInterval: seconds between pictures (steps go out every step).
+    public init(gan: sending GANStep, checkpointWriter: sending CheckpointWriter? = nil, checkpointEvery: Int? = nil,
+                evaluator: sending Evaluator? = nil, evaluateEvery: Int? = nil, publishInterval: Double = 0.25) {
+        let model = gan.model
+        info = TrainingInfo(
+            config: gan.config, datasetName: gan.dataset.name, datasetCount: gan.dataset.count,
+            shape: gan.dataset.shape, architecture: model.architecture,
+            generatorParameters: model.generator.parameterCount,
+            discriminatorParameters: model.discriminator.parameterCount, startStep: gan.stepCount,
+            fixedNoise: model.fixedNoise.array)
+        dataset = gan.dataset
+        canSnapshot = checkpointWriter != nil
+        self.checkpointEvery = checkpointEvery
+        self.evaluateEvery = evaluateEvery
+        self.publishInterval = publishInterval
+        session = Handoff(Session(gan: gan, checkpointWriter: checkpointWriter, evaluator: evaluator))
+    }
+
+    /// Starts the loop on the training queue; returns at once. A trainer runs once.
     public func start(paused: Bool = false) {
-        control.lock()
-        pauseRequested = paused
-        control.unlock()
+        request { $0.pause = paused }
         finished.enter()
         queue.async { [self] in
-            run()
+            if let session = session.take() {
+                run(session)
+                finishedGAN.put(session.gan)
+            }
             finished.leave()
         }
     }
 
-    /// Blocks until the loop has ended.
-    public func waitUntilFinished() { finished.wait() }
-
-    public func pause() { setFlag { $0.pauseRequested = true } }
-    public func resume() { setFlag { $0.pauseRequested = false } }
-    public func togglePause() { setFlag { $0.pauseRequested.toggle() } }
-    /// Asks the loop to end after the current step.
-    public func stop() { setFlag { $0.stopRequested = true } }
-    /// Asks for a checkpoint after the current step (works while paused too).
-    public func requestSnapshot() { setFlag { $0.snapshotRequested = true } }
-
-    public var canSnapshot: Bool { checkpointWriter != nil }
-
-    private func setFlag(_ change: (Trainer) -> Void) {
-        control.lock()
-        change(self)
-        control.signal()
-        control.unlock()
+    /// Blocks until the loop has ended. A run that ends by itself ends the loop at once from now
+    /// on, rather than staying to answer snapshot requests.
+    public func waitUntilFinished() {
+        request { $0.awaited = true }
+        finished.wait()
     }
 
-    private func run() {
+    /// Waits for the loop to end (see ``waitUntilFinished()``) and hands the training state back:
+    /// from then on the caller owns it, and the trainer never touches it again. Call it once.
+    public func takeFinishedGAN() -> sending GANStep {
+        waitUntilFinished()
+        // A trainer that never started hands its state back untouched.
+        if let gan = finishedGAN.take() ?? session.take()?.gan { return gan }
+        preconditionFailure("the trainer's GANStep was already handed back")
+    }
+
+    public func pause() { request { $0.pause = true } }
+    public func resume() { request { $0.pause = false } }
+    public func togglePause() { request { $0.pause.toggle() } }
+    /// Asks the loop to end after the current step (or within the current step if it is long).
+    public func stop() { request { $0.stop = true } }
+    /// Asks for a checkpoint between steps; answered while paused and after the run has ended too.
+    public func requestSnapshot() { request { $0.snapshot = true } }
+
+    private func request(_ change: (inout Requests) -> Void) {
+        requests.withLock { change(&$0) }
+        wakeUp.signal()
+    }
+
+    private var stopRequested: Bool { requests.withLock { $0.stop } }
+
+    /// The current requests, clearing the snapshot request (it is answered once).
+    private func takeRequests() -> Requests {
+        requests.withLock { requests in
+            defer { requests.snapshot = false }
+            return requests
+        }
+    }
+
+    private func run(_ session: Session) {
+        let gan = session.gan
         BLAS.threads = gan.config.threads
-        publishStart()
+        events.send(.started(info))
+        publishPictures(of: gan)
         events.send(.state(.running))
         var throughput = ThroughputMeter()
         var lastPublish = -Double.infinity
         var finalState = TrainerState.finished
         loop: while true {
-            switch waitForCommands(throughput: &throughput) {
+            switch serveRequests(session, throughput: &throughput) {
             case .stop:
                 finalState = .stopped
                 break loop
             case .proceed: break
             }
             if let limit = gan.config.steps, gan.stepCount >= limit { break }
-            let result = gan.step()
+            let started = ContinuousClock.now
+            let abandonAfter = Duration.seconds(Self.abandonAfterSeconds)
+            guard let result = gan.step(abandoningIf: {
+                stopRequested && ContinuousClock.now - started >= abandonAfter
+            }) else {
+                finalState = .stopped
+                break
+            }
             throughput.record(step: gan.stepCount)
             if !result.isFinite {
-                finalState = .diverged(divergenceMessage(result))
+                finalState = .diverged(divergenceMessage(result, step: gan.stepCount))
                 break
             }
             events.send(.step(StepMetrics(step: gan.stepCount, epoch: gan.epoch, result: result,
                                           stepsPerSecond: throughput.stepsPerSecond,
                                           elapsed: throughput.elapsed)))
-            if let every = checkpointEvery, gan.stepCount % every == 0 { writeCheckpoint() }
-            if let evaluator, let every = evaluateEvery, gan.stepCount % every == 0,
+            if let every = checkpointEvery, gan.stepCount % every == 0 { writeCheckpoint(session) }
+            if let evaluator = session.evaluator, let every = evaluateEvery, gan.stepCount % every == 0,
                let report = evaluator(gan) {
                 events.send(.evaluation(report))
             }
             if throughput.elapsed - lastPublish >= publishInterval {
-                publishImages()
+                publishPictures(of: gan)
                 lastPublish = throughput.elapsed
             }
         }
-        publishImages()
+        publishPictures(of: gan)
         events.send(.state(finalState))
+        if finalState != .stopped { serveSnapshotsAfterEnd(session, finalState: finalState) }
     }
 
     private enum Command { case proceed, stop }
 
-    /// Handles snapshot and pause requests; sleeps while paused.
-    private func waitForCommands(throughput: inout ThroughputMeter) -> Command {
-        control.lock()
-        defer { control.unlock() }
+    /// Between steps: writes requested snapshots, and sleeps while paused.
+    private func serveRequests(_ session: Session, throughput: inout ThroughputMeter) -> Command {
         var announcedPause = false
         while true {
-            if snapshotRequested {
-                snapshotRequested = false
-                control.unlock()
-                writeCheckpoint()
-                control.lock()
+            let now = takeRequests()
+            if now.snapshot {
+                writeCheckpoint(session)
                 continue
             }
-            if stopRequested { return .stop }
-            guard pauseRequested else { break }
+            if now.stop { return .stop }
+            guard now.pause else { break }
             if !announcedPause {
                 announcedPause = true
                 throughput.pause()
-                control.unlock()
-                publishImages()
+                publishPictures(of: session.gan)
                 events.send(.state(.paused))
-                control.lock()
                 continue
             }
-            control.wait()
+            wakeUp.wait()
         }
         if announcedPause {
             throughput.resume()
@@ -149,48 +213,61 @@ public final class Trainer: @unchecked Sendable {
         return .proceed
     }
 
-    private func writeCheckpoint() {
-        guard let checkpointWriter else {
+    /// After a run that ended by itself: the state is still in memory, so snapshot requests are
+    /// answered until someone stops the trainer or waits for its end.
+    private func serveSnapshotsAfterEnd(_ session: Session, finalState: TrainerState) {
+        while true {
+            let now = takeRequests()
+            if now.snapshot {
+                if case .diverged = finalState {
+                    events.send(.warning("no snapshot: training diverged, so the weights are not finite"))
+                } else {
+                    writeCheckpoint(session)
+                }
+                continue
+            }
+            if now.stop || now.awaited { return }
+            wakeUp.wait()
+        }
+    }
+
+    private func writeCheckpoint(_ session: Session) {
+        guard let checkpointWriter = session.checkpointWriter else {
             events.send(.warning("snapshots need a checkpoint folder (not configured for this run)"))
             return
         }
         do {
-            let path = try checkpointWriter(gan)
-            events.send(.checkpointSaved(path: path, step: gan.stepCount))
+            let path = try checkpointWriter(session.gan)
+            events.send(.checkpointSaved(path: path, step: session.gan.stepCount))
         } catch {
             events.send(.warning("snapshot failed: \(error)"))
         }
     }
 
-    private func publishStart() {
-        let model = gan.model
-        events.send(.started(TrainingInfo(
-            config: gan.config, datasetName: gan.dataset.name, datasetCount: gan.dataset.count,
-            shape: gan.dataset.shape, architecture: model.architecture,
-            generatorParameters: model.generator.parameterCount,
-            discriminatorParameters: model.discriminator.parameterCount, startStep: startStep)))
-        publishImages()
-    }
-
-    private func publishImages() {
+    /// Sends the pictures some subscriber takes; the others are not made at all.
+    private func publishPictures(of gan: GANStep) {
         let step = gan.stepCount
         let shape = gan.dataset.shape
-        events.send(.samples(SampleImages(step: step, shape: shape, count: gan.model.sampleCount,
-                                          values: gan.model.generateFixedSamples())))
-        events.send(.generator(GeneratorSnapshot(step: step, weights: MLPWeights(of: gan.model.generator),
-                                                 shape: shape)))
-        if !gan.lastRealScores.isEmpty {
+        if events.wants(.samples) {
+            events.send(.samples(SampleImages(step: step, shape: shape, count: gan.model.sampleCount,
+                                              values: gan.model.generateFixedSamples())))
+        }
+        if events.wants(.generator) {
+            events.send(.generator(GeneratorSnapshot(step: step, weights: MLPWeights(of: gan.model.generator),
+                                                     shape: shape)))
+        }
+        if !gan.lastRealScores.isEmpty, events.wants(.verdicts) {
             events.send(.verdicts(Verdicts(step: step, real: gan.lastRealScores, fake: gan.lastFakeScores)))
         }
-        if case .points = shape, let bounds = gan.dataset.pointBounds {
+        if case .points = shape, let bounds = gan.dataset.pointBounds, events.wants(.decisionSurface) {
             events.send(.decisionSurface(DecisionSurface(
                 step: step, discriminator: gan.model.discriminator, xRange: bounds.x, yRange: bounds.y,
                 columns: 64, rows: 32)))
         }
     }
 
-    private func divergenceMessage(_ result: StepResult) -> String {
-        "loss became non-finite at step \(gan.stepCount) (D loss \(result.discriminatorLoss), "
+    private func divergenceMessage(_ result: StepResult, step: Int) -> String {
+        "loss became non-finite at step \(step) (D loss \(result.discriminatorLoss), "
             + "G loss \(result.generatorLoss)); try a lower learning rate"
     }
 }

@@ -1,8 +1,12 @@
 import Datasets
 import NeuralNet
+import Observer
 
 /// Everything the trainer tells its observers (dashboard, headless printer, JSON logger).
-public enum TrainerEvent: Sendable {
+///
+/// The pictures (`samples`, `generator`, `verdicts`, `decisionSurface`) cost work to make, so
+/// the trainer makes each only while some subscriber takes its kind (`Subject.subscribe(to:_:)`).
+public enum TrainerEvent: KindedEvent {
     case started(TrainingInfo)
     case step(StepMetrics)
     /// D's outputs on the latest real and fake minibatches.
@@ -21,6 +25,32 @@ public enum TrainerEvent: Sendable {
     case warning(String)
     /// Something worth telling the user that is not a problem (e.g. metrics are ready).
     case notice(String)
+
+    public enum Kind: Hashable, Sendable, CaseIterable {
+        case started, step, verdicts, samples, generator, decisionSurface, evaluation, state, checkpointSaved,
+             warning, notice
+
+        /// The kinds that are pictures, made from the networks at the publishing interval.
+        public static let pictures: Set<Kind> = [.verdicts, .samples, .generator, .decisionSurface]
+        /// Every kind but the pictures: what a text-only observer (headless output, a log) takes.
+        public static let text = Set(allCases).subtracting(pictures)
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .started: .started
+        case .step: .step
+        case .verdicts: .verdicts
+        case .samples: .samples
+        case .generator: .generator
+        case .decisionSurface: .decisionSurface
+        case .evaluation: .evaluation
+        case .state: .state
+        case .checkpointSaved: .checkpointSaved
+        case .warning: .warning
+        case .notice: .notice
+        }
+    }
 }
 
 public enum TrainerState: Sendable, Equatable {
@@ -63,6 +93,8 @@ public struct TrainingInfo: Sendable {
     public var discriminatorParameters: Int
     /// The step training starts from (non-zero when resumed).
     public var startStep: Int
+    /// The noise behind the sample grid, (sampleCount, z) row-major.
+    public var fixedNoise: [Float]
 }
 
 public struct StepMetrics: Sendable, Equatable {

@@ -35,7 +35,8 @@ public enum OptimizerKind: String, Sendable, Codable, CaseIterable {
 }
 
 extension TrainingConfig {
-    /// Defaults suited to the data set `spec` names; images keep DESIGN.md's reference settings.
+    /// Defaults suited to the data set `spec` names; images keep the reference settings
+    /// (docs/ARCHITECTURE.md, "The reference model").
     ///
     /// 2-D toy sets train small networks, where one thread beats two (the products are too small
     /// to split). Their recipe, measured on `ring` (8/8 modes, 90–94 % of samples within 3σ after

@@ -20,8 +20,8 @@ public struct DetectionProbe: Sendable, Equatable {
 
     /// Trains on `trainReal` / `trainFake` and returns the accuracy on `testReal` / `testFake`
     /// (all rows of `features` floats); logits above zero are read as "real".
-    public func accuracy(trainReal: [Float], trainFake: [Float], testReal: [Float], testFake: [Float],
-                         features: Int, rng: inout SeededRNG) -> Double {
+    public func accuracy(trainReal: ArraySlice<Float>, trainFake: ArraySlice<Float>, testReal: ArraySlice<Float>,
+                         testFake: ArraySlice<Float>, features: Int, rng: inout SeededRNG) -> Double {
         let network = MLP<Float>(sizes: [features, hidden, 1], activations: [.leakyReLU(slope: 0.2), .identity],
                                  rng: &rng)
         let optimizer = Adam(parameters: network.parameters, learningRate: learningRate)

@@ -45,6 +45,11 @@ public struct EvaluationSettings: Sendable, Equatable {
         self.probeTrainCount = probeTrainCount
     }
 
-    /// Held-out real samples one evaluation needs.
-    public var heldOutCount: Int { max(generatedCount, aucCount, probeTestCount, referenceCount) }
+    /// Held-out real samples one evaluation of `shape` data needs: the real FCD floor, D's AUC and
+    /// the probe's test take the first rows; only points draw their reference (the density grid)
+    /// from held-out data, while images take theirs from the training data.
+    public func heldOutCount(for shape: DataShape) -> Int {
+        let shared = max(generatedCount, aucCount, probeTestCount)
+        return shape == .points ? max(shared, referenceCount) : shared
+    }
 }

@@ -11,19 +11,26 @@ extension GANEvaluator {
     ///   - note: hears progress worth telling the user (classifier training, cache problems).
     public static func make(for gan: GANStep, settings: EvaluationSettings? = nil, cache: ClassifierCache,
                             gate: PauseGate? = nil, note: (String) -> Void) throws(DatasetError) -> GANEvaluator {
-        let training = gan.dataset
+        try make(training: gan.dataset, config: gan.config, settings: settings, cache: cache, gate: gate, note: note)
+    }
+
+    /// The same from the run's values alone, so it can be built on another thread than the one
+    /// that owns the `GANStep`.
+    public static func make(training: Dataset, config: TrainingConfig, settings: EvaluationSettings? = nil,
+                            cache: ClassifierCache, gate: PauseGate? = nil,
+                            note: (String) -> Void) throws(DatasetError) -> GANEvaluator {
         let settings = settings ?? .defaults(for: training.shape)
-        let heldOut = try DatasetCatalog.load(gan.config.dataset, seed: gan.config.seed, split: .test,
-                                              count: settings.heldOutCount)
+        let heldOut = try DatasetCatalog.load(config.dataset, seed: config.seed, split: .test,
+                                              count: settings.heldOutCount(for: training.shape))
         var classifier: ImageClassifier?
         if case .image = training.shape {
-            classifier = cache.classifier(for: training, training: settings.classifier, seed: gan.config.seed,
+            classifier = cache.classifier(for: training, training: settings.classifier, seed: config.seed,
                                           gate: gate, note: note)
             if let classifier, heldOut.labels != nil {
                 note(String(format: "classifier accuracy on held-out images: %.1f%%", 100 * classifier.accuracy(on: heldOut)))
             }
         }
-        return GANEvaluator(training: training, heldOut: heldOut, seed: gan.config.seed, settings: settings,
+        return GANEvaluator(training: training, heldOut: heldOut, seed: config.seed, settings: settings,
                             classifier: classifier)
     }
 }

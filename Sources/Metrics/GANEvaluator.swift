@@ -15,7 +15,10 @@ import Randomness
 ///     let evaluator = try GANEvaluator.make(for: gan, cache: ClassifierCache(folder: "checkpoints"),
 ///                                          note: { print($0) })
 ///     let trainer = Trainer(gan: gan, evaluator: evaluator.evaluate, evaluateEvery: 500)
-public final class GANEvaluator: @unchecked Sendable {
+///
+/// Not `Sendable`: its classifier network keeps working buffers, so an evaluator belongs to one
+/// thread at a time (the trainer's queue while training; see `Handoff` for moving it there).
+public final class GANEvaluator {
     public let settings: EvaluationSettings
     public let seed: UInt64
     public let shape: DataShape
@@ -26,7 +29,8 @@ public final class GANEvaluator: @unchecked Sendable {
     public let realBaselineFrechetDistance: Double?
 
     private let heldOut: Dataset
-    private let probeReals: [Float]
+    /// The probe's real training rows, kept in the data set's compact form between evaluations.
+    private let probeReals: Dataset
     private let mixture: GaussianMixture?
     private let realDensity: PointHistogram?
     private let realFeatures: FeatureStatistics?
@@ -39,10 +43,12 @@ public final class GANEvaluator: @unchecked Sendable {
                 classifier: ImageClassifier?) {
         self.settings = settings
         self.seed = seed
-        self.heldOut = heldOut
+        // Evaluations read only the first rows (D's AUC, the probe's test); the rest serve the
+        // references below and need not stay in memory.
+        self.heldOut = heldOut.subset(0..<min(max(settings.aucCount, settings.probeTestCount), heldOut.count))
         shape = training.shape
         var rng = SeededRNG(seed: seed, stream: RNGStreams.referenceSubsets)
-        probeReals = Self.rows(of: training, count: settings.probeTrainCount, rng: &rng)
+        probeReals = training.subset(Self.draw(settings.probeTrainCount, from: training, rng: &rng))
         mixture = training.mixture
         if training.mixture != nil, let bounds = training.pointBounds {
             realDensity = PointHistogram(points: Self.prefix(of: heldOut, settings.referenceCount),
@@ -53,8 +59,8 @@ public final class GANEvaluator: @unchecked Sendable {
         let labelled = classifier.flatMap { c in training.labels.map { (c, $0) } }
         if let (classifier, labels) = labelled {
             self.classifier = classifier
-            let reference = Self.rows(of: training, count: settings.referenceCount, rng: &rng)
-            realFeatures = FeatureStatistics(rows: classifier.embed(reference).features,
+            realFeatures = FeatureStatistics(rows: Self.features(of: training, count: settings.referenceCount,
+                                                                 classifier: classifier, rng: &rng),
                                              dimension: classifier.featureDimension)
             realClasses = ClassDistribution(labels: labels, classCount: classifier.classCount)
         } else {
@@ -109,16 +115,16 @@ public final class GANEvaluator: @unchecked Sendable {
         }
         let features = heldOut.featureCount
         if let discriminator {
-            let reals = Self.prefix(of: heldOut, settings.aucCount)
-            let fakes = Array(samples.prefix(settings.aucCount * features))
+            let reals = Self.prefix(of: heldOut, settings.aucCount)[...]
+            let fakes = samples.prefix(settings.aucCount * features)
             report.discriminatorAUC = RankAUC.area(positives: discriminator.outputs(for: reals),
                                                    negatives: discriminator.outputs(for: fakes))
         }
         let probeFakes = samples.prefix((settings.probeTrainCount + settings.probeTestCount) * features)
         report.probeAccuracy = settings.probe.accuracy(
-            trainReal: probeReals, trainFake: Array(probeFakes.prefix(settings.probeTrainCount * features)),
-            testReal: Self.prefix(of: heldOut, settings.probeTestCount),
-            testFake: Array(probeFakes.dropFirst(settings.probeTrainCount * features)), features: features, rng: &rng)
+            trainReal: probeReals.samples[...], trainFake: probeFakes.prefix(settings.probeTrainCount * features),
+            testReal: Self.prefix(of: heldOut, settings.probeTestCount)[...],
+            testFake: probeFakes.dropFirst(settings.probeTrainCount * features), features: features, rng: &rng)
         return report
     }
 
@@ -142,17 +148,34 @@ public final class GANEvaluator: @unchecked Sendable {
 
     /// The first `count` rows of `dataset` (fewer if it is smaller).
     private static func prefix(of dataset: Dataset, _ count: Int) -> [Float] {
-        Array(dataset.samples.prefix(count * dataset.featureCount))
+        dataset.rows(0..<min(count, dataset.count))
     }
 
-    /// `count` rows of `dataset` drawn without replacement (all of them if it is smaller).
-    private static func rows(of dataset: Dataset, count: Int, rng: inout SeededRNG) -> [Float] {
+    /// The classifier's features of `count` rows of `dataset` drawn without replacement.
+    ///
+    /// The rows become floats one pass of the network at a time: the whole reference as floats
+    /// (10,000 images, 41 MB) would outweigh the byte-stored data set it comes from. Passes of the
+    /// size `embed` uses anyway keep the features identical to embedding all rows at once.
+    private static func features(of dataset: Dataset, count: Int, classifier: ImageClassifier,
+                                 rng: inout SeededRNG) -> [Float] {
+        let picks = draw(count, from: dataset, rng: &rng)
+        var features = [Float]()
+        features.reserveCapacity(picks.count * classifier.featureDimension)
+        for start in stride(from: 0, to: picks.count, by: MLP<Float>.rowsPerPass) {
+            let part = picks[start..<min(start + MLP<Float>.rowsPerPass, picks.count)]
+            var rows = [Float](repeating: 0, count: part.count * dataset.featureCount)
+            dataset.copyBatch(indices: part, into: &rows)
+            features += classifier.embed(rows).features
+        }
+        return features
+    }
+
+    /// `count` row indices of `dataset` drawn without replacement (all of them if it is smaller).
+    private static func draw(_ count: Int, from dataset: Dataset, rng: inout SeededRNG) -> [Int] {
         var order = Array(0..<dataset.count)
         let kept = min(count, dataset.count)
         for i in 0..<kept { order.swapAt(i, i + rng.index(below: dataset.count - i)) }
-        var rows = [Float](repeating: 0, count: kept * dataset.featureCount)
-        dataset.copyBatch(indices: order.prefix(kept), into: &rows)
-        return rows
+        return Array(order.prefix(kept))
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -5,7 +5,8 @@ import Randomness
 /// A small MLP that tells the classes of a labelled image set apart: pixels → 256 → 64 → classes,
 /// LeakyReLU(0.2). Its 64-wide penultimate layer is the feature space of the Fréchet distance
 /// (what Inception's pool layer is to FID); its argmax gives generated images a class.
-public final class ImageClassifier: @unchecked Sendable {
+/// Not `Sendable`, like the network it wraps.
+public final class ImageClassifier {
     public let network: MLP<Float>
 
     /// Widths of the hidden layers; the last is the feature layer.
@@ -55,7 +56,7 @@ public final class ImageClassifier: @unchecked Sendable {
     /// Penultimate-layer features (count, featureDimension) and predicted classes of `rows`.
     public func embed(_ rows: [Float]) -> (features: [Float], predictions: [Int]) {
         let last = network.sizes.count - 1
-        let outputs = network.outputs(for: rows, layers: [last - 1, last])
+        let outputs = network.outputs(for: rows[...], layers: [last - 1, last])
         let predictions = outputs[1].withUnsafeBufferPointer { logits in
             logits.baseAddress.map {
                 SoftmaxCrossEntropy.predictions(logits: $0, batch: logits.count / classCount, classes: classCount)

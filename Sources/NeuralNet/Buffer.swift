@@ -1,5 +1,12 @@
 /// A fixed-size block of scalars with a stable address, for parameters, gradients and
 /// activations: the hot loops work on raw pointers, free of copy-on-write and exclusivity checks.
+///
+/// `@unchecked Sendable` because it is raw storage, like the pointer it wraps, and it must cross
+/// threads in one place: Adam's update hands disjoint ranges of the same buffer to several
+/// workers at once. It does no locking of its own; what keeps it safe is its owners. Every type
+/// that holds buffers (`MLP`, `Adam`, `GANModel`, …) is not `Sendable`, so the compiler keeps
+/// each network on one thread, and the only code that shares a buffer between threads splits
+/// it into ranges that do not overlap and waits for the workers before returning.
 public final class Buffer<T: BLASScalar>: @unchecked Sendable {
     public let count: Int
     public let pointer: UnsafeMutablePointer<T>

@@ -2,8 +2,9 @@ import Randomness
 
 /// A fully connected layer, y = x Wᵀ + b, with W stored [out, in] as PyTorch stores it.
 ///
-/// Batches are row-major: x is (batch, inputs), y is (batch, outputs).
-public final class Linear<T: BLASScalar>: @unchecked Sendable {
+/// Batches are row-major: x is (batch, inputs), y is (batch, outputs). Not `Sendable`: a layer
+/// belongs to the network, and the network to one thread.
+public final class Linear<T: BLASScalar> {
     public let inputs: Int
     public let outputs: Int
     public let weight: Parameter<T>  // (outputs, inputs)

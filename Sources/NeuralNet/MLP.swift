@@ -6,8 +6,9 @@ import Randomness
 ///
 /// The network owns its activation buffers (llm.c style): `forward` copies the input in, keeps
 /// every layer's output for the backward pass, and returns a pointer to the last one, valid until
-/// the next call. Not thread-safe: each thread works on its own network (see `clone()`).
-public final class MLP<T: BLASScalar>: @unchecked Sendable {
+/// the next call. Not `Sendable`, so the compiler keeps a network on the thread that owns it:
+/// another thread gets its own copy (`clone()`) or its weights as values (`MLPWeights`).
+public final class MLP<T: BLASScalar> {
     /// Widths of every layer boundary: [inputs, hidden…, outputs].
     public let sizes: [Int]
     /// The activation after each linear layer (`.identity` for none).

@@ -9,7 +9,9 @@ public protocol Optimizer: AnyObject {
 }
 
 /// Plain stochastic gradient descent: p ← p − lr · g.
-public final class SGD<T: BLASScalar>: Optimizer, @unchecked Sendable {
+///
+/// Not `Sendable`: like the network it updates, it belongs to one thread at a time.
+public final class SGD<T: BLASScalar>: Optimizer {
     public let parameters: [Parameter<T>]
     public var learningRate: T
 
@@ -34,7 +36,9 @@ public final class SGD<T: BLASScalar>: Optimizer, @unchecked Sendable {
 ///
 /// The update is elementwise, so large tensors are split across `threads` workers; each element
 /// is computed the same way whatever the split, so results do not depend on the thread count.
-public final class Adam<T: BLASScalar>: Optimizer, @unchecked Sendable {
+/// The optimiser itself is not `Sendable`: it belongs to the thread that owns its network, and
+/// only the raw buffers of disjoint ranges go to the workers.
+public final class Adam<T: BLASScalar>: Optimizer {
     public let parameters: [Parameter<T>]
     public var learningRate: T
     public let beta1: T
@@ -73,21 +77,24 @@ public final class Adam<T: BLASScalar>: Optimizer, @unchecked Sendable {
         for (index, parameter) in parameters.enumerated() {
             let count = parameter.count
             let chunks = Swift.max(1, Swift.min(threads, count / Self.minimumChunk))
+            let moments = (first: firstMoments[index], second: secondMoments[index])
+            let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
             let update: @Sendable (Int) -> Void = { chunk in
                 let start = count * chunk / chunks, end = count * (chunk + 1) / chunks
-                self.update(parameter: parameter, moments: index, range: start..<end,
-                            stepSize: stepSize, correction2Root: correction2Root)
+                Self.update(parameter: parameter, moments: moments, range: start..<end, beta1: beta1, beta2: beta2,
+                            epsilon: epsilon, stepSize: stepSize, correction2Root: correction2Root)
             }
             if chunks == 1 { update(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: update) }
         }
     }
 
+    /// Updates `range` of one parameter and its moments; workers get disjoint ranges.
     @inlinable
-    func update(parameter: Parameter<T>, moments index: Int, range: Range<Int>, stepSize: T,
-                correction2Root: T) {
+    static func update(parameter: Parameter<T>, moments: (first: Buffer<T>, second: Buffer<T>), range: Range<Int>,
+                       beta1: T, beta2: T, epsilon: T, stepSize: T, correction2Root: T) {
         let start = range.lowerBound
         let p = parameter.value.pointer + start, g = parameter.gradient.pointer + start
-        let m = firstMoments[index].pointer + start, v = secondMoments[index].pointer + start
+        let m = moments.first.pointer + start, v = moments.second.pointer + start
         if T.self == Float.self {
             // The vectorised kernel (see CKernels); same formula, same rounding.
             p.withMemoryRebound(to: Float.self, capacity: range.count) { p in

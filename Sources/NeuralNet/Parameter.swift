@@ -1,4 +1,8 @@
 /// A learnable tensor with its gradient, named and shaped like PyTorch's state dict entries.
+///
+/// `@unchecked Sendable` for the same reason as ``Buffer``: it is two buffers and constant
+/// metadata, handed to Adam's workers, which update disjoint ranges of it. The networks and
+/// optimisers that own parameters are not `Sendable`, which keeps each one on a single thread.
 public final class Parameter<T: BLASScalar>: @unchecked Sendable {
     /// Name within its network, e.g. "0.weight"; a model prefixes it ("generator.0.weight").
     public let name: String

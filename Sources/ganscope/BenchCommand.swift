@@ -6,7 +6,7 @@ import NeuralNet
 import Randomness
 
 /// `ganscope bench`: training throughput of the reference MLP-GAN, comparable with
-/// shared/bench/torch_gan_bench.py (same model, same step, random data).
+/// scripts/torch_gan_bench.py (same model, same step, random data).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",

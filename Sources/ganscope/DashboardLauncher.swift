@@ -16,7 +16,7 @@ enum DashboardLauncher {
     static func train(_ trainer: Trainer, metrics: MetricsSetup?, display: DisplayOptions) throws -> RunOutcome {
         metrics?.prepareInBackground(following: trainer.events) { trainer.events.send(.notice($0)) }
         let final = try run(display: display) { themes, capabilities in
-            (AppState.training(trainer.gan, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
+            (AppState.training(trainer, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
         }
         if let m = final.latest {
             print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), D loss %.3f, G loss %.3f, "

@@ -15,6 +15,7 @@ struct Ganscope: ParsableCommand {
     /// standard error and exit status 64 (EX_USAGE), not the whole usage text; help and other
     /// errors are reported as ArgumentParser does.
     static func main() {
+        AllocatorTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -2,17 +2,21 @@ import Foundation
 import GAN
 import Metrics
 import Observer
+import Synchronization
 import TerminalUI
 
 /// Headless mode's view of training: a progress bar with rate and ETA on a terminal, plain
 /// lines when piped. Subscribed to the trainer's events; prints from the training thread, which
 /// is fine here since nothing else draws.
-final class HeadlessReporter: @unchecked Sendable {
+final class HeadlessReporter: Sendable {
+    private struct Progress {
+        var lastPrinted = -Double.infinity
+        var lastMetrics: StepMetrics?
+    }
+
     private let totalSteps: Int?
     private let isTerminal: Bool
-    private let lock = NSLock()
-    private var lastPrinted = -Double.infinity  // guarded by lock
-    private var lastMetrics: StepMetrics?       // guarded by lock
+    private let progress = Mutex(Progress())
     private let interval: Double
 
     init(totalSteps: Int?, isTerminal: Bool) {
@@ -30,17 +34,18 @@ final class HeadlessReporter: @unchecked Sendable {
                 \(info.config.loss.rawValue) loss, K=\(info.config.discriminatorSteps), M=\(info.config.batchSize)\(resumed)
                 """)
         case .step(let metrics):
-            lock.lock()
-            lastMetrics = metrics
-            let due = metrics.elapsed - lastPrinted >= interval
-            if due { lastPrinted = metrics.elapsed }
-            lock.unlock()
+            let due = progress.withLock { progress in
+                progress.lastMetrics = metrics
+                let due = metrics.elapsed - progress.lastPrinted >= interval
+                if due { progress.lastPrinted = metrics.elapsed }
+                return due
+            }
             if due { show(metrics) }
         case .state(let state):
             switch state {
             case .running, .paused: break
             case .finished, .stopped:
-                if let metrics = lock.withLock({ lastMetrics }) { show(metrics) }
+                if let metrics = progress.withLock({ $0.lastMetrics }) { show(metrics) }
                 finishLine()
                 printLine("ganscope: \(state == .finished ? "finished" : "stopped") — \(summary())")
             case .diverged(let reason):
@@ -65,7 +70,7 @@ final class HeadlessReporter: @unchecked Sendable {
     }
 
     private func summary() -> String {
-        guard let m = lock.withLock({ lastMetrics }) else { return "no steps run" }
+        guard let m = progress.withLock({ $0.lastMetrics }) else { return "no steps run" }
         return String(format: "%d steps in %.1f s, D loss %.3f, G loss %.3f, D(x) %.3f, D(G(z)) %.3f",
                       m.step, m.elapsed, m.result.discriminatorLoss, m.result.generatorLoss,
                       m.result.meanRealScore, m.result.meanFakeScore)

@@ -1,10 +1,13 @@
 import Foundation
+import Synchronization
 import GAN
 
 /// Writes one JSON object per logged step to a file (`--log-jsonl`), and one per evaluation:
 /// `{"eval": true, "step": …, "seconds": …}` plus every figure that was measured (the
 /// `EvaluationReport` fields by name; figures that do not apply to the data set are left out).
-final class JSONLinesLogger: @unchecked Sendable {
+/// Events may come from more than one thread (the trainer's queue, a background note), so the
+/// file is written under a lock.
+final class JSONLinesLogger: Sendable {
     /// One line of the log; the keys are the documented format.
     struct Line: Encodable {
         var step: Int
@@ -16,11 +19,15 @@ final class JSONLinesLogger: @unchecked Sendable {
         var wallSeconds: Double
     }
 
-    private let handle: FileHandle
+    /// The open file, and whether writing to it has failed (then the log is given up).
+    private struct Output {
+        let handle: FileHandle
+        var failed = false
+    }
+
+    private let output: Mutex<Output>
     private let every: Int
-    private let encoder = JSONEncoder()
     private let path: String
-    private var failed = false  // only touched from the trainer's thread
 
     init(path: String, every: Int) throws {
         // open(2), not FileManager.createFile: that one writes a temporary file and renames it
@@ -29,11 +36,9 @@ final class JSONLinesLogger: @unchecked Sendable {
         guard descriptor >= 0 else {
             throw CLIError("cannot write the log file \(path): \(String(cString: strerror(errno)))")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        self.handle = handle
+        output = Mutex(Output(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)))
         self.every = every
         self.path = path
-        encoder.outputFormatting = [.sortedKeys]
     }
 
     /// An evaluation's line: the report's fields with `"eval": true`, so readers can tell the kinds apart.
@@ -62,15 +67,21 @@ final class JSONLinesLogger: @unchecked Sendable {
     }
 
     private func write(_ line: some Encodable) {
-        guard !failed, let data = try? encoder.encode(line) else { return }
-        do {
-            try handle.write(contentsOf: data + Data("\n".utf8))
-        } catch {
-            // Disk full or the file vanished: say so once and keep training.
-            failed = true
-            FileHandle.standardError.write(Data("ganscope: stopped logging to \(path): \(error.localizedDescription)\n".utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(line) else { return }
+        output.withLock { output in
+            guard !output.failed else { return }
+            do {
+                try output.handle.write(contentsOf: data + Data("\n".utf8))
+            } catch {
+                // Disk full or the file vanished: say so once and keep training.
+                output.failed = true
+                FileHandle.standardError.write(
+                    Data("ganscope: stopped logging to \(path): \(error.localizedDescription)\n".utf8))
+            }
         }
     }
 
-    func close() { try? handle.close() }
+    func close() { output.withLock { try? $0.handle.close() } }
 }

@@ -1,42 +1,46 @@
+import Datasets
 import Foundation
 import GAN
 import Metrics
 import Observer
-import Synchronization
 
 /// The learning metrics of a run: the evaluator for its data set and the interval.
 ///
 /// Preparing the evaluator can take seconds (held-out data, reference statistics, and on first
 /// use training the classifier). Headless runs prepare it before training, so every evaluation is
 /// in the log; the dashboard prepares it in the background so it appears at once, and
-/// evaluations due before it is ready are skipped.
+/// evaluations due before it is ready are skipped. Either way the finished evaluator goes into a
+/// ``Handoff`` and the trainer's queue takes it from there: it is used on that queue alone.
 final class MetricsSetup: Sendable {
     typealias Note = @Sendable (String) -> Void
 
     let every: Int
-    private let gan: GANStep
+    private let dataset: Dataset
+    private let config: TrainingConfig
     private let cache: ClassifierCache
-    private let evaluator = Mutex<GANEvaluator?>(nil)
+    private let ready = Handoff<GANEvaluator>()
 
     /// nil when `every` is 0 (metrics off); nil `every` picks the default for the data shape.
     /// The classifier is cached in `checkpointFolder`, next to the run's snapshots.
-    init?(gan: GANStep, every: Int?, checkpointFolder: String) {
-        let every = every ?? EvaluationSettings.defaultInterval(for: gan.dataset.shape)
+    init?(dataset: Dataset, config: TrainingConfig, every: Int?, checkpointFolder: String) {
+        let every = every ?? EvaluationSettings.defaultInterval(for: dataset.shape)
         guard every > 0 else { return nil }
         self.every = every
-        self.gan = gan
+        self.dataset = dataset
+        self.config = config
         cache = ClassifierCache(folder: checkpointFolder)
     }
 
     /// Builds the evaluator now; `note` hears progress (classifier training, the FCD floor).
     func prepare(gate: PauseGate? = nil, note: @escaping Note) throws {
-        let ready = try GANEvaluator.make(for: gan, cache: cache, gate: gate, note: note)
+        let evaluator = try GANEvaluator.make(training: dataset, config: config, cache: cache, gate: gate, note: note)
         var line = "metrics every \(every) steps"
-        if let floor = ready.realBaselineFrechetDistance {
+        if let floor = evaluator.realBaselineFrechetDistance {
             line += String(format: "; FCD of real held-out images (the floor): %.3f", floor)
         }
         note(line)
-        evaluator.withLock { $0 = ready }
+        ready.put(evaluator)
+        AllocatorTuning.releaseFreeMemory()
     }
 
     /// Builds the evaluator on a background queue, pausing while the trainer publishing
@@ -44,7 +48,7 @@ final class MetricsSetup: Sendable {
     /// first use); a failure turns metrics off with a note.
     func prepareInBackground(following events: Subject<TrainerEvent>, note: @escaping Note) {
         let gate = PauseGate(onHold: { note("classifier training paused with the run") })
-        let subscription = events.subscribe { if case .state(let state) = $0 { gate.follow(state) } }
+        let subscription = events.subscribe(to: [.state]) { if case .state(let state) = $0 { gate.follow(state) } }
         DispatchQueue.global(qos: .utility).async { [self] in
             defer { subscription.cancel() }
             do {
@@ -55,8 +59,15 @@ final class MetricsSetup: Sendable {
         }
     }
 
-    /// The trainer's evaluator hook: nil until the evaluator is ready.
-    var evaluate: Trainer.Evaluator {
-        { [self] gan in evaluator.withLock { $0 }?.evaluate(gan) }
+    /// The trainer's evaluator hook: measures nothing until the evaluator is ready, then takes
+    /// it over for good (the hook runs on the trainer's queue only).
+    func evaluator() -> Trainer.Evaluator {
+        var evaluator: GANEvaluator?
+        return { [ready] gan in
+            if evaluator == nil { evaluator = ready.take() }
+            let report = evaluator?.evaluate(gan)
+            AllocatorTuning.releaseFreeMemory()
+            return report
+        }
     }
 }

@@ -17,7 +17,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Steps between JSON log lines. (default: 10)",
             transform: BoundedOption.integer(in: OptionRanges.logEvery))
     var logEvery = 10
-    @Option(help: "At the end (headless), write the fixed-noise samples as an image grid to FILE (.png or .pgm).")
+    @Option(help: "At the end, write the fixed-noise samples as an image grid to FILE (.png or .pgm).")
     var dumpSamples: String?
 
     func run() throws {
@@ -25,9 +25,9 @@ struct TrainCommand: ParsableCommand {
         // Fail fast, before loading data, when the dashboard has no terminal to draw on.
         if !headless { try DashboardLauncher.requireTerminal() }
         let session = try TrainingSession(training: training, checkpoints: checkpoints, headless: headless)
-        let outcome = try session.run(logFile: logFile, logEvery: logEvery) { trainer in
+        let outcome = try session.run(logFile: logFile, logEvery: logEvery, dumpSamples: dumpSamples) { trainer in
             if headless {
-                try HeadlessRun(trainer: trainer, metrics: session.metrics, dumpSamples: dumpSamples).run()
+                try HeadlessRun(trainer: trainer, metrics: session.metrics).run()
             } else {
                 try DashboardLauncher.train(trainer, metrics: session.metrics, display: display)
             }

@@ -3,7 +3,8 @@ import GAN
 
 /// One `ganscope train` run, set up from its options: the GAN (new or resumed), the snapshot
 /// folder, the metrics and the trainer. It also keeps what every run leaves behind, whichever
-/// front end (dashboard or headless) shows it: the JSON log and the snapshot on exit.
+/// front end (dashboard or headless) shows it: the JSON log, the sample grid and the snapshot
+/// on exit.
 final class TrainingSession {
     let trainer: Trainer
     let metrics: MetricsSetup?
@@ -13,40 +14,68 @@ final class TrainingSession {
     /// Loads the data and builds the networks; throws a usage error, before anything is
     /// written, when the options ask for more than the limits allow.
     init(training: TrainingOptions, checkpoints: CheckpointOptions, headless: Bool) throws {
-        let (gan, savedRun) = try checkpoints.resume.map { try Self.resume(from: $0, training: training, headless: headless) }
-            ?? (GANStep.fresh(config: training.config(defaultSteps: headless ? 3000 : nil)), nil)
+        let gan: GANStep
+        var savedRun: String?
+        if let path = checkpoints.resume {
+            (gan, savedRun) = try Self.resume(from: path, training: training, headless: headless)
+        } else {
+            gan = try GANStep.fresh(config: training.config(defaultSteps: headless ? 3000 : nil))
+        }
         let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
             ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
-        folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
-        metrics = MetricsSetup(gan: gan, every: training.evalEvery, checkpointFolder: checkpoints.checkpointDir)
+        let folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
+        let metrics = MetricsSetup(dataset: gan.dataset, config: gan.config, every: training.evalEvery,
+                                   checkpointFolder: checkpoints.checkpointDir)
+        // The trainer owns the training state from here until the run has ended.
         trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
-                          evaluator: metrics?.evaluate, evaluateEvery: metrics?.every)
+                          evaluator: metrics?.evaluator(), evaluateEvery: metrics?.every)
+        self.folder = folder
+        self.metrics = metrics
         saveOnExit = checkpoints.saveOnExit
     }
 
     /// Runs `frontEnd` (which starts the trainer and returns once it has ended) with the JSON log
-    /// at `logFile` recording every `logEvery`-th step and each evaluation, then saves the final
-    /// snapshot if asked to. The same lines whichever front end runs.
-    func run(logFile: String?, logEvery: Int, frontEnd: (Trainer) throws -> RunOutcome) throws -> RunOutcome {
+    /// at `logFile` recording every `logEvery`-th step and each evaluation; then writes the
+    /// fixed-noise samples to `dumpSamples` and saves the final snapshot if asked to. The same
+    /// record whichever front end runs.
+    func run(logFile: String?, logEvery: Int, dumpSamples: String?,
+             frontEnd: (Trainer) throws -> RunOutcome) throws -> RunOutcome {
         let logger = try logFile.map { try JSONLinesLogger(path: $0, every: logEvery) }
-        let subscription = logger.map { trainer.events.subscribe($0.handle) }
+        // Text kinds only: a log asks the trainer for no pictures.
+        let subscription = logger.map { trainer.events.subscribe(to: [.step, .evaluation], $0.handle) }
         defer {
             subscription?.cancel()
             logger?.close()
         }
         let outcome = try frontEnd(trainer)
+        let finished = trainer.takeFinishedGAN()
+        if let dumpSamples { try Self.writeSamples(of: finished, to: dumpSamples) }
         // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
-        if outcome != .diverged { try saveFinalSnapshot() }
+        if outcome != .diverged { try saveFinalSnapshot(of: finished) }
         return outcome
     }
 
     /// `--save-on-exit`: a final snapshot, unless `--checkpoint-every` has just written this step.
-    private func saveFinalSnapshot() throws {
+    private func saveFinalSnapshot(of gan: GANStep) throws {
         guard saveOnExit else { return }
-        let gan = trainer.gan
-        if let path = try folder.saveIfChanged(gan) {
-            print("ganscope: saved step \(gan.stepCount) to \(path)")
+        do {
+            if let path = try folder.saveIfChanged(gan) {
+                print("ganscope: saved step \(gan.stepCount) to \(path)")
+            }
+        } catch {
+            // Stopped inside a long step: not a failure of the run, so it keeps its exit status.
+            guard case .midStep = error else { throw error }
+            FileHandle.standardError.write(Data("ganscope: \(error)\n".utf8))
         }
+    }
+
+    /// `--dump-samples`: the fixed-noise samples as an image grid.
+    private static func writeSamples(of gan: GANStep, to path: String) throws {
+        let samples = gan.model.generateFixedSamples()
+        let width = gan.dataset.featureCount
+        let images = (0..<gan.model.sampleCount).map { Array(samples[$0 * width..<($0 + 1) * width]) }
+        try SampleImageFile.write(images: images, shape: gan.dataset.shape, to: path)
+        print("ganscope: wrote \(images.count) samples to \(path)")
     }
 
     /// Rebuilds the run saved in `path`: its configuration, with only `--steps` (the total to

@@ -88,8 +88,8 @@ private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
                           dataset: dataset)
         let screen = ScriptedScreen(keys: [])
         screen.keyWhenShown = ("FINISHED", .char("q"))
-        let state = AppState.training(gan, themes: .builtIn, themeName: nil, display: .full)
         let trainer = Trainer(gan: gan, publishInterval: 0.01)
+        let state = AppState.training(trainer, themes: .builtIn, themeName: nil, display: .full)
         let ended = try BLASThreadPin.pinned(to: 1) {
             screen.giveUpAt = Date(timeIntervalSinceNow: BoundedWait.seconds - 10)
             return runBounded { DashboardApp(state: state, screen: screen, trainer: trainer, terminationRequested: { false }) }

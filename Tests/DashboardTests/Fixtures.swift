@@ -25,7 +25,7 @@ enum Fixtures {
         config.steps = steps
         return TrainingInfo(config: config, datasetName: "faces", datasetCount: 20_000, shape: shape,
                             architecture: ModelArchitecture(for: shape, featureCount: shape.featureCount, latentDimension: 4),
-                            generatorParameters: 1, discriminatorParameters: 1, startStep: 0)
+                            generatorParameters: 1, discriminatorParameters: 1, startStep: 0, fixedNoise: [])
     }
 
     /// A diagonal gradient per image, brighter for later images.

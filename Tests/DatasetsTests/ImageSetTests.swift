@@ -8,8 +8,9 @@ import Testing
         #expect(data.classNames?.count == 9 && data.classNames?[1] == "smile/short hair")
         // Mean over pixels of the per-pixel variance across faces: hair, pose and tone all move.
         var total: Float = 0
+        let samples = data.samples  // a float copy of the byte-stored set: take it once
         for pixel in 0..<data.featureCount {
-            let values = (0..<data.count).map { data.samples[$0 * data.featureCount + pixel] }
+            let values = (0..<data.count).map { samples[$0 * data.featureCount + pixel] }
             let mean = values.reduce(0, +) / Float(values.count)
             total += values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(values.count)
         }
@@ -20,11 +21,12 @@ import Testing
         let data = try DatasetCatalog.load("faces", seed: 4, count: 900)
         let labels = try #require(data.labels)
         let names = try #require(data.classNames)
+        let samples = data.samples
         /// The mean of rows 20…25, columns 10…21 over faces whose class name starts with `mouth`.
         func mouthMean(_ mouth: String) -> [Float] {
             let chosen = labels.indices.filter { names[labels[$0]].hasPrefix(mouth) }
             return (20..<26).flatMap { row in (10..<22).map { column in
-                chosen.map { data.samples[$0 * 1024 + row * 32 + column] }.reduce(0, +) / Float(chosen.count)
+                chosen.map { samples[$0 * 1024 + row * 32 + column] }.reduce(0, +) / Float(chosen.count)
             } }
         }
         let smile = mouthMean("smile"), frown = mouthMean("frown")

@@ -20,7 +20,8 @@ struct MNISTTests {
             #expect(share > 0.08 && share < 0.12, "digit \(digit): \(share)")
         }
         // MNIST's training mean pixel is 33.318 of 255 (the familiar 0.1307), mapped to [-1, 1].
-        let mean = data.samples.reduce(0.0) { $0 + Double($1) } / Double(data.samples.count)
+        let samples = data.samples
+        let mean = samples.reduce(0.0) { $0 + Double($1) } / Double(samples.count)
         #expect(abs(mean - (33.318 / 127.5 - 1)) < 0.001)
     }
 

@@ -71,7 +71,7 @@ import TestSupport
             subscription.cancel()
             #expect(log.warnings.count >= 1)
             #expect(log.warnings.first?.contains("blocked") == true)
-            #expect(gan.stepCount == 6)
+            #expect(trainer.takeFinishedGAN().stepCount == 6)
         }
     }
 

@@ -37,7 +37,6 @@ import Testing
             trainer.requestSnapshot()  // no writer: answered with a warning, from the paused loop
             try #require(log.waitFor { if case .warning = $0 { true } else { false } }, "the paused loop did not answer")
             #expect(log.steps.isEmpty)
-            #expect(trainer.gan.stepCount == 0)
             trainer.resume()
             try #require(log.waitFor { if case .step = $0 { true } else { false } }, "no step after resume")
             trainer.stop()
@@ -56,7 +55,7 @@ import Testing
             try startAsleep(trainer, log)
             trainer.stop()
             waitForEnd(of: trainer)
-            #expect(trainer.gan.stepCount == 0)
+            #expect(trainer.takeFinishedGAN().stepCount == 0)
             #expect(log.states.last == .stopped)
         }
     }
@@ -95,7 +94,7 @@ import Testing
             }
             #expect(reason.contains("non-finite"))
             #expect(log.steps.allSatisfy { $0.result.isFinite })
-            #expect(gan.stepCount < 5_000)
+            #expect(trainer.takeFinishedGAN().stepCount < 5_000)
         }
     }
 
@@ -109,6 +108,89 @@ import Testing
             waitForEnd(of: trainer)
             subscription.cancel()
             #expect(log.all.contains { if case .warning(let text) = $0 { text.contains("snapshot") } else { false } })
+        }
+    }
+
+    /// A stop must end even one iteration of a billion D updates, and may come from an event
+    /// handler: the handler of the `.running` that follows a resume runs on the training thread
+    /// after the loop has read its requests, so the stop lands inside the step (and would
+    /// deadlock a loop that sent events while holding its lock).
+    @Test func stopEndsAHugeIterationPromptly() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16) { $0.discriminatorSteps = 1_000_000_000 })
+            let log = EventLog()
+            let subscription = trainer.events.subscribe(to: [.state]) { event in
+                log.append(event)
+                if case .state(.running) = event, log.states.contains(.paused) { trainer.stop() }
+            }
+            defer { subscription.cancel() }
+            trainer.start(paused: true)
+            try #require(log.waitFor(state: .paused), "no paused state")
+            trainer.resume()
+            // On failure the trainer is left running: the test must not wait for it again below.
+            try #require(BoundedWait.finishes { trainer.waitUntilFinished() }, "the stop was not seen inside the step")
+            #expect(log.states.last == .stopped)
+            let gan = trainer.takeFinishedGAN()
+            #expect(gan.stepCount == 0)
+            #expect(gan.isMidStep)
+            #expect(throws: CheckpointError.midStep(step: 0)) {
+                try CheckpointFolder(path: "/nonexistent", run: "x").save(gan)
+            }
+        }
+    }
+
+    /// After the run has finished by itself, the state is still there: a snapshot request is
+    /// answered with a file of the last step.
+    @Test func snapshotAfterTheEndIsWritten() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            let folder = try Fixtures.temporaryFolder()
+            // makeGAN's model has 16 fixed samples; the checkpoint's config must say so.
+            let gan = try makeGAN(dataset: "ring", batch: 16, steps: 5) { $0.sampleCount = 16 }
+            let trainer = Trainer(gan: gan, checkpointWriter: CheckpointFolder(path: folder, run: "late").save)
+            let log = EventLog()
+            let subscription = trainer.events.subscribe(log.append)
+            defer { subscription.cancel() }
+            trainer.start()
+            try #require(log.waitFor(state: .finished), "the run did not finish")
+            trainer.requestSnapshot()
+            let answered = log.waitFor { [.checkpointSaved, .warning].contains($0.kind) }
+            trainer.stop()
+            waitForEnd(of: trainer)
+            try #require(answered, "no answer to a snapshot request after the end")
+            #expect(log.warnings.isEmpty)
+            let snapshots = log.all.compactMap { if case .checkpointSaved(let path, let step) = $0 { (path, step) } else { nil } }
+            let snapshot = try #require(snapshots.first)
+            #expect(snapshot.1 == 5)
+            #expect(try CheckpointInfo.load(path: snapshot.0).step == 5)
+        }
+    }
+
+    /// A text-only subscriber (as headless mode has) gets no pictures, and none are made:
+    /// drawing the samples runs G on `sampleCount` rows and the decision surface runs D on
+    /// 64 × 32 points, which would grow the networks' buffers beyond the training batch.
+    @Test func picturesAreMadeOnlyForSubscribers() throws {
+        func run(taking kinds: Set<TrainerEvent.Kind>) throws -> (log: EventLog, gan: GANStep) {
+            // A batch of 8 against 16 fixed samples: only drawing them needs 16 rows in G.
+            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 8, steps: 20), publishInterval: 0)
+            let log = EventLog()
+            let subscription = trainer.events.subscribe(to: kinds, log.append)
+            defer { subscription.cancel() }
+            trainer.start()
+            waitForEnd(of: trainer)
+            return (log, trainer.takeFinishedGAN())
+        }
+        try BLASThreadPin.pinned(to: 1) {
+            let headless = try run(taking: TrainerEvent.Kind.text)
+            #expect(headless.log.steps.count == 20)
+            #expect(headless.log.all.allSatisfy { !TrainerEvent.Kind.pictures.contains($0.kind) })
+            #expect(headless.gan.model.generator.capacity == 8)
+            #expect(headless.gan.model.discriminator.capacity == 16)
+
+            let viewer = try run(taking: TrainerEvent.Kind.text.union([.samples]))
+            #expect(viewer.log.all.contains { $0.kind == .samples })
+            #expect(!viewer.log.all.contains { $0.kind == .decisionSurface })
+            #expect(viewer.gan.model.generator.capacity == 16)
+            #expect(viewer.gan.model.discriminator.capacity == 16)
         }
     }
 }

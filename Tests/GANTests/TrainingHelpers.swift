@@ -3,6 +3,7 @@ import Foundation
 import GAN
 import NeuralNet
 import Randomness
+import Synchronization
 import TestSupport
 import Testing
 
@@ -50,29 +51,26 @@ func capturedModes(of gan: GANStep, points: Int = 2_500) -> (captured: Int, high
 }
 
 /// Collects events from the trainer's thread for inspection, and lets a test wait for one.
-final class EventLog: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var events: [TrainerEvent] = []  // guarded by condition
+final class EventLog: Sendable {
+    private let events = Mutex<[TrainerEvent]>([])
+    /// Signalled after every event, so a waiting test looks again.
+    private let arrived = DispatchSemaphore(value: 0)
 
     func append(_ event: TrainerEvent) {
-        condition.lock()
-        events.append(event)
-        condition.broadcast()
-        condition.unlock()
+        events.withLock { $0.append(event) }
+        arrived.signal()
     }
 
-    var all: [TrainerEvent] { condition.lock(); defer { condition.unlock() }; return events }
+    var all: [TrainerEvent] { events.withLock { $0 } }
     var states: [TrainerState] { all.compactMap { if case .state(let s) = $0 { s } else { nil } } }
     var steps: [StepMetrics] { all.compactMap { if case .step(let m) = $0 { m } else { nil } } }
     var warnings: [String] { all.compactMap { if case .warning(let text) = $0 { text } else { nil } } }
 
     /// Waits until an event satisfies `isWanted`, at most `BoundedWait.seconds`: true if one came.
     func waitFor(_ isWanted: (TrainerEvent) -> Bool) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: BoundedWait.seconds)
-        condition.lock()
-        defer { condition.unlock() }
-        while !events.contains(where: isWanted) {
-            guard condition.wait(until: deadline) else { return events.contains(where: isWanted) }
+        let deadline = DispatchTime.now() + BoundedWait.seconds
+        while !all.contains(where: isWanted) {
+            guard arrived.wait(timeout: deadline) == .success else { return all.contains(where: isWanted) }
         }
         return true
     }
@@ -83,19 +81,18 @@ final class EventLog: @unchecked Sendable {
     }
 }
 
-/// Tells when a paused trainer is really asleep on its condition, which no event can say: after
+/// Tells when a paused trainer is really asleep, which no event can say: after
 /// its last event the loop still has a few instructions to run before it sleeps, and a command
 /// sent in that gap is seen without any wake-up. A test that must reach the sleeping loop (stop
 /// or snapshot while paused) records the trainer's thread from an event handler (handlers run
 /// on it) and waits until the kernel reports that thread blocked (Linux `/proc`).
-final class ThreadProbe: @unchecked Sendable {
-    private let lock = NSLock()
-    private var statPath: String?  // guarded by lock
+final class ThreadProbe: Sendable {
+    private let statPath = Mutex<String?>(nil)
 
     /// Call on the thread to watch.
     func recordCurrentThread() {
         let task = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")
-        lock.withLock { statPath = task.map { "/proc/\($0)/stat" } }
+        statPath.withLock { $0 = task.map { "/proc/\($0)/stat" } }
     }
 
     /// Waits, at most `BoundedWait.seconds`, until the recorded thread has been seen blocked
@@ -113,7 +110,7 @@ final class ThreadProbe: @unchecked Sendable {
 
     /// The state letter of /proc/…/stat: the field after the parenthesised command name.
     private func state() -> Character? {
-        guard let path = lock.withLock({ statPath }),
+        guard let path = statPath.withLock({ $0 }),
               let stat = try? String(contentsOfFile: path, encoding: .utf8),
               let nameEnd = stat.lastIndex(of: ")") else { return nil }
         return stat[nameEnd...].dropFirst(2).first

@@ -69,6 +69,8 @@ import Testing
 }
 
 /// A classifier trained on a small digits set, and an evaluator over it, shared by the tests.
+/// `@unchecked Sendable` so a static can hold it: the suite is `.serialized`, so one test at a
+/// time uses its (not `Sendable`) networks.
 struct DigitsFixture: @unchecked Sendable {
     let train: Dataset
     let test: Dataset
@@ -93,13 +95,14 @@ struct DigitsFixture: @unchecked Sendable {
 enum Transform {
     /// Every image moved `pixels` to the right, background (−1) filling in.
     static func shift(_ data: Dataset, by pixels: Int) -> [Float] {
-        guard case .image(let width, let height) = data.shape else { return data.samples }
-        var out = [Float](repeating: -1, count: data.samples.count)
+        let samples = data.samples  // a float copy of the byte-stored set: take it once
+        guard case .image(let width, let height) = data.shape else { return samples }
+        var out = [Float](repeating: -1, count: samples.count)
         for n in 0..<data.count {
             for y in 0..<height {
                 for x in pixels..<width {
                     let base = n * width * height + y * width
-                    out[base + x] = data.samples[base + x - pixels]
+                    out[base + x] = samples[base + x - pixels]
                 }
             }
         }

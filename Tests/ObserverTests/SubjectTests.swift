@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SubjectTests {
     @Test func deliversToEverySubscriberInOrder() {
-        let subject = Subject<Int>()
+        let subject = Subject<Numbered>()
         let recorder = Recorder<String>()
         let first = subject.subscribe { recorder.record("a\($0)") }
         let second = subject.subscribe { recorder.record("b\($0)") }
@@ -17,14 +17,14 @@ import Testing
     }
 
     @Test func sendWithoutSubscribersDoesNothing() {
-        let subject = Subject<Int>()
+        let subject = Subject<Numbered>()
         subject.send(1)
         #expect(subject.subscriberCount == 0)
     }
 
     @Test func cancelStopsDeliveryAndIsIdempotent() {
-        let subject = Subject<Int>()
-        let recorder = Recorder<Int>()
+        let subject = Subject<Numbered>()
+        let recorder = Recorder<Numbered>()
         let subscription = subject.subscribe { recorder.record($0) }
         subject.send(1)
         subscription.cancel()
@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test func droppingTheSubscriptionCancelsIt() {
-        let subject = Subject<Int>()
-        let recorder = Recorder<Int>()
+        let subject = Subject<Numbered>()
+        let recorder = Recorder<Numbered>()
         do {
             let subscription = subject.subscribe { recorder.record($0) }
             subject.send(1)
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func subscriptionOutlivingItsSubjectCancelsSafely() {
-        var subject: Subject<Int>? = Subject<Int>()
+        var subject: Subject<Numbered>? = Subject<Numbered>()
         let subscription = subject?.subscribe { _ in }
         subject = nil
         subscription?.cancel()
@@ -57,10 +57,10 @@ import Testing
     }
 
     @Test func subscriptionsDoNotKeepTheSubjectAlive() {
-        weak var weakSubject: Subject<Int>?
+        weak var weakSubject: Subject<Numbered>?
         var subscription: Subscription?
         do {
-            let subject = Subject<Int>()
+            let subject = Subject<Numbered>()
             weakSubject = subject
             subscription = subject.subscribe { _ in }
         }
@@ -69,8 +69,8 @@ import Testing
     }
 
     @Test func handlerMayCancelItselfAndSendAgain() {
-        let subject = Subject<Int>()
-        let recorder = Recorder<Int>()
+        let subject = Subject<Numbered>()
+        let recorder = Recorder<Numbered>()
         let holder = Mutex<Subscription?>(nil)
         let subscription = subject.subscribe { value in
             recorder.record(value)
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func cancelDuringSendSkipsHandlersNotYetReached() {
-        let subject = Subject<Int>()
+        let subject = Subject<Numbered>()
         let recorder = Recorder<String>()
         let holder = Mutex<Subscription?>(nil)
         let first = subject.subscribe { _ in
@@ -105,7 +105,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func concurrentSendsWithChurningSubscribers() throws {
         let senders = 4
         let eventsPerSender = 5_000
-        let subject = Subject<Int>()
+        let subject = Subject<Numbered>()
 
         let stayerCount = 3
         let stayerTotals = (0..<stayerCount).map { _ in Counter() }
@@ -113,7 +113,7 @@ import Testing
         let stayers = (0..<stayerCount).map { index in
             subject.subscribe { value in
                 stayerTotals[index].add(1)
-                stayerSums[index].add(value)
+                stayerSums[index].add(value.value)
             }
         }
 
@@ -123,7 +123,7 @@ import Testing
         try #require(runConcurrently(senders + 1) { thread in
             if thread < senders {
                 for index in 0..<eventsPerSender {
-                    subject.send(thread * eventsPerSender + index)
+                    subject.send(Numbered(thread * eventsPerSender + index))
                 }
                 sendersDone.add(1)
                 return
@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func concurrentSubscribeAndCancelKeepsCountConsistent() throws {
-        let subject = Subject<Int>()
+        let subject = Subject<Numbered>()
         let delivered = Counter()
         try #require(runConcurrently(4) { _ in
             for _ in 0..<1_000 {
@@ -171,5 +171,30 @@ import Testing
         #expect(subject.subscriberCount == 0)
         // Each send reaches at least the sender's own subscriber.
         #expect(delivered.value >= 4_000)
+    }
+
+    @Test func kindSubscribersGetOnlyTheirKinds() {
+        let subject = Subject<Numbered>()
+        let odd = Recorder<Numbered>(), all = Recorder<Numbered>()
+        let oddOnly = subject.subscribe(to: [.odd]) { odd.record($0) }
+        let everything = subject.subscribe { all.record($0) }
+        for value in 1...4 { subject.send(Numbered(value)) }
+        #expect(odd.all == [1, 3])
+        #expect(all.all == [1, 2, 3, 4])
+        oddOnly.cancel()
+        everything.cancel()
+    }
+
+    @Test func wantsTellsWhetherAnyoneTakesAKind() {
+        let subject = Subject<Numbered>()
+        #expect(!subject.wants(.odd))
+        let oddOnly = subject.subscribe(to: [.odd]) { _ in }
+        #expect(subject.wants(.odd) && !subject.wants(.even))
+        let everything = subject.subscribe { _ in }
+        #expect(subject.wants(.even))
+        everything.cancel()
+        #expect(!subject.wants(.even))
+        oddOnly.cancel()
+        #expect(!subject.wants(.odd))
     }
 }

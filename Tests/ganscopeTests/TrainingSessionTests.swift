@@ -41,10 +41,11 @@ import Testing
         let headless = try command(["--headless", "--log-jsonl", headlessLog, "--log-every", "10"])
         let headlessSession = try TrainingSession(training: headless.training, checkpoints: headless.checkpoints,
                                                   headless: true)
-        let headlessOutcome = try headlessSession.run(logFile: headless.logFile, logEvery: headless.logEvery) {
+        let headlessOutcome = try headlessSession.run(logFile: headless.logFile, logEvery: headless.logEvery,
+                                                         dumpSamples: nil) {
             trainer in
             // Bounded: a trainer that never finishes fails the test instead of hanging it.
-            let run = HeadlessRun(trainer: trainer, metrics: nil, dumpSamples: nil)
+            let run = HeadlessRun(trainer: trainer, metrics: nil)
             let outcome = Mutex<RunOutcome?>(nil)
             let ended = BoundedWait.finishes { outcome.withLock { $0 = try? run.run() } }
             #expect(ended, "the headless run did not finish within \(Int(BoundedWait.seconds)) s")
@@ -55,10 +56,11 @@ import Testing
         let dashboard = try command(["--steps", "30", "--log-jsonl", dashboardLog, "--log-every", "10"])
         let dashboardSession = try TrainingSession(training: dashboard.training, checkpoints: dashboard.checkpoints,
                                                    headless: false)
-        let dashboardOutcome = try dashboardSession.run(logFile: dashboard.logFile, logEvery: dashboard.logEvery) {
+        let dashboardOutcome = try dashboardSession.run(logFile: dashboard.logFile, logEvery: dashboard.logEvery,
+                                                        dumpSamples: nil) {
             trainer in
             let screen = QuitWhenShown("FINISHED", giveUpAt: Date(timeIntervalSinceNow: BoundedWait.seconds))
-            let state = AppState.training(trainer.gan, themes: .builtIn, themeName: nil, display: .full)
+            let state = AppState.training(trainer, themes: .builtIn, themeName: nil, display: .full)
             let final = DashboardApp(state: state, screen: screen, trainer: trainer,
                                      terminationRequested: { false }).run()
             return final.trainerState == .finished ? .completed : .interrupted

@@ -4,7 +4,7 @@
 // OPENBLAS_CORETYPE variable. Debian's OpenBLAS 0.3.21 does not recognise recent Xeons and falls
 // back to the generic "Prescott" kernel, 5-10x slower. Linking the library would run that
 // constructor before any of our code, so instead we set OPENBLAS_CORETYPE from the CPU's features
-// and then dlopen the library ourselves. See DECISIONS.md.
+// and then dlopen the library ourselves. See docs/DECISIONS.md.
 #ifndef GANSCOPE_BLAS_H
 #define GANSCOPE_BLAS_H
 

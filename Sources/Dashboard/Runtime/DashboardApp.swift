@@ -13,6 +13,9 @@ import Observer
 /// let final = app.run()   // returns after q, Ctrl-C or SIGTERM, training stopped
 /// ```
 public final class DashboardApp {
+    /// The picture kinds taken in at most every `RefreshSchedule.pictureInterval` while training runs.
+    static let pictureKinds: Set<TrainerEvent.Kind> = [.verdicts, .samples, .decisionSurface]
+
     public private(set) var state: AppState
     public private(set) var stats = FrameStats()
     private let screen: TerminalScreen
@@ -54,17 +57,15 @@ public final class DashboardApp {
             if schedule.isDue(.data, at: now) {
                 schedule.record(.data, at: now)
                 dispatch(.tick(now: now))
-                for message in inbox.drain() { dispatch(message) }
+                // Pictures and weights that are not due yet stay queued (the newest of each kind).
                 let running = state.trainerState == .running
-                if schedule.isDue(.pictures, at: now, trainingRuns: running) {
-                    let pictures = inbox.takePictures()
-                    if !pictures.isEmpty { schedule.record(.pictures, at: now) }
-                    for message in pictures { dispatch(message) }
-                }
-                if schedule.isDue(.generator, at: now, trainingRuns: running), let message = inbox.takeGenerator() {
-                    schedule.record(.generator, at: now)
-                    dispatch(message)
-                }
+                var heldBack: Set<TrainerEvent.Kind> = []
+                if !schedule.isDue(.pictures, at: now, trainingRuns: running) { heldBack.formUnion(Self.pictureKinds) }
+                if !schedule.isDue(.generator, at: now, trainingRuns: running) { heldBack.insert(.generator) }
+                let events = inbox.drain(holdingBack: heldBack)
+                if events.contains(where: { Self.pictureKinds.contains($0.kind) }) { schedule.record(.pictures, at: now) }
+                if events.contains(where: { $0.kind == .generator }) { schedule.record(.generator, at: now) }
+                for event in events { dispatch(.trainer(event)) }
             }
             let size = screen.size
             if state.isQuitting { break }
@@ -78,7 +79,7 @@ public final class DashboardApp {
         trainer?.waitUntilFinished()
         subscription?.cancel()
         // The trainer's last words (its final state) belong in the returned state.
-        for message in inbox.drain() + inbox.takePictures() { dispatch(message) }
+        for event in inbox.drain() { dispatch(.trainer(event)) }
         return state
     }
 

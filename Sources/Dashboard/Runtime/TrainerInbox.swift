@@ -3,51 +3,40 @@ import Observer
 
 /// Where the trainer's events wait for the UI loop, without either side waiting for the other.
 ///
-/// Subscribe ``receive(_:)`` to `Trainer.events`: it runs on the training queue and only does O(1)
-/// work. Steps go to a ring buffer (every step is charted; the oldest are dropped if the UI falls
-/// far behind), images and weights to latest-value mailboxes (only the newest matters), and the
-/// rare events that must not be lost (start, state, snapshots, warnings, evaluations) to their
-/// own ring. The loop calls ``drain()`` once per frame.
+/// Subscribe ``receive(_:)`` to `Trainer.events`: it runs on the sending thread (the training
+/// queue, or a background note) and only does O(1) work under a short lock. ``drain(holdingBack:)``
+/// gives the events back in the order they were sent, coalesced so memory stays bounded:
+/// - steps: the newest ``stepLimit`` wait (every one is charted; older ones are dropped only if
+///   the UI falls that far behind);
+/// - pictures (samples, verdicts, decision surface, generator weights): only the newest of each
+///   kind waits, at the place of its sending;
+/// - everything else (start, state, snapshots, warnings, notices, evaluations): every one.
 public final class TrainerInbox: Sendable {
-    private let steps = RingBuffer<StepMetrics>(capacity: 8192)
-    private let rare = RingBuffer<TrainerEvent>(capacity: 512)
-    private let samples = Mailbox<SampleImages>()
-    private let generator = Mailbox<GeneratorSnapshot>()
-    private let verdicts = Mailbox<Verdicts>()
-    private let surface = Mailbox<DecisionSurface>()
+    /// Steps that may wait between two frames: about a minute of the fastest 2-D training.
+    public static let stepLimit = 8192
+
+    private let queue = EventQueue<TrainerEvent> { kind in
+        switch kind {
+        case .step: .recent(limit: TrainerInbox.stepLimit)
+        case .samples, .verdicts, .decisionSurface, .generator: .latest
+        case .started, .evaluation, .state, .checkpointSaved, .warning, .notice: .every
+        }
+    }
 
     public init() {}
 
     public func receive(_ event: TrainerEvent) {
-        switch event {
-        case .step(let metrics): steps.append(metrics)
-        case .samples(let images): samples.put(images)
-        case .generator(let snapshot): generator.put(snapshot)
-        case .verdicts(let value): verdicts.put(value)
-        case .decisionSurface(let value): surface.put(value)
-        case .started, .evaluation, .state, .checkpointSaved, .warning, .notice: rare.append(event)
-        }
+        queue.put(event)
     }
 
-    /// The rare events and the steps that arrived since the last call, each in order, as messages.
-    public func drain() -> [Message] {
-        rare.drain().map(Message.trainer) + steps.drain().map { .trainer(.step($0)) }
+    /// The events sent since the last call, in send order, except the kinds in `heldBack`: the
+    /// loop redraws pictures less often than it takes steps (a new sample grid rewrites
+    /// thousands of cells), so pictures that are not due yet keep waiting, the newest of each
+    /// kind, and come out at a later call.
+    public func drain(holdingBack heldBack: Set<TrainerEvent.Kind> = []) -> [TrainerEvent] {
+        queue.take(holdingBack: heldBack)
     }
 
-    /// The newest of each kind of picture (verdicts, samples, decision surface) that arrived
-    /// since the last call; taken separately so the loop can redraw them less often than the
-    /// trainer publishes (a new sample grid rewrites thousands of cells).
-    public func takePictures() -> [Message] {
-        var messages: [Message] = []
-        if let value = verdicts.take() { messages.append(.trainer(.verdicts(value))) }
-        if let value = samples.take() { messages.append(.trainer(.samples(value))) }
-        if let value = surface.take() { messages.append(.trainer(.decisionSurface(value))) }
-        return messages
-    }
-
-    /// The newest generator weights, if new ones arrived; taken separately so the loop can
-    /// refresh the explorer less often than the trainer publishes.
-    public func takeGenerator() -> Message? {
-        generator.take().map { .trainer(.generator($0)) }
-    }
+    /// Events dropped unseen: pictures replaced by newer ones, steps beyond ``stepLimit``.
+    public var droppedCount: Int { queue.droppedCount }
 }
