@@ -86,10 +86,10 @@ import Testing
     }
 
     @Test func configuredValuesReachTheConfig() throws {
-        let parsed = try Ganscope.parseAsRoot(["train", "--batch", "65536", "--lr-g", "1e-3", "--seed", "18446744073709551615"])
+        let parsed = try Ganscope.parseAsRoot(["train", "--batch", "4096", "--lr-g", "1e-3", "--seed", "18446744073709551615"])
         let command = try #require(parsed as? TrainCommand)
         let config = command.training.config(defaultSteps: nil)
-        #expect(config.batchSize == 65_536)
+        #expect(config.batchSize == 4_096)
         #expect(config.learningRateG == 1e-3)
         #expect(config.seed == .max)
     }

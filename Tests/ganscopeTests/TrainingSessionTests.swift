@@ -72,16 +72,26 @@ import Testing
     }
 
     @Test func aRefusedCombinationWritesNothing() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // One 200×200 image (an IDX file): 2 × 4,096 rows of 40,000 pixels exceed the buffer limit.
+        let images = NSTemporaryDirectory() + "ganscope-large-\(UInt64.random(in: 0 ... .max)).idx"
+        var bytes: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 200, 0, 0, 0, 200]
+        bytes += [UInt8](repeating: 128, count: 200 * 200)
+        try Data(bytes).write(to: URL(fileURLWithPath: images))
+        defer {
+            try? FileManager.default.removeItem(atPath: images)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
         let log = folder + "/run.jsonl"
-        let train = try command(["--headless", "--batch", "65536", "--z-dim", "4096", "--log-jsonl", log,
-                                 "--save-on-exit"])
+        let parsed = try Ganscope.parseAsRoot(["train", "--headless", "--dataset", "idx:" + images, "--batch", "4096",
+                                               "--eval-every", "0", "--checkpoint-dir", folder + "/checkpoints",
+                                               "--log-jsonl", log, "--save-on-exit"])
+        let train = try #require(parsed as? TrainCommand)
         do {
             try train.run()
-            Issue.record("65536 × 4096 was accepted")
+            Issue.record("4096 rows of 200×200 images were accepted")
         } catch {
             let line = try #require(Ganscope.usageErrorLine(for: error))
-            #expect(line.contains("--batch 65536") && line.contains("--z-dim 4096"))
+            #expect(line.contains("--batch 4096") && line.contains("40000 values"))
         }
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
