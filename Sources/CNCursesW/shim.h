@@ -61,3 +61,24 @@ static inline FILE *ganscope_open_null(const char *mode) { return fopen("/dev/nu
 /// The process's standard streams, which Swift 6 refuses as mutable C globals.
 static inline FILE *ganscope_stdout(void) { return stdout; }
 static inline FILE *ganscope_stdin(void) { return stdin; }
+
+/// A terminfo string capability, or NULL when the terminal lacks it (tigetstr's (char *)-1 for
+/// "not a string capability" included).
+static inline const char *ganscope_tigetstr(const char *name) {
+    const char *value = tigetstr(name);
+    return value == (const char *)-1 ? NULL : value;
+}
+/// Whether a terminfo boolean capability is present.
+static inline int ganscope_tigetflag(const char *name) { return tigetflag(name) > 0; }
+/// tiparm with one or two integer parameters (Swift cannot call C variadic functions).
+static inline const char *ganscope_tiparm1(const char *capability, int first) { return tiparm(capability, first); }
+static inline const char *ganscope_tiparm2(const char *capability, int first, int second) {
+    return tiparm(capability, first, second);
+}
+/// Clears the terminal through curses and flushes, leaving curses' idea of the screen (blank)
+/// matching the terminal, so a frame written past curses starts from a known screen.
+static inline int ganscope_clear_screen(WINDOW *window) {
+    clearok(curscr, TRUE);
+    werase(window);
+    return wrefresh(window);
+}

@@ -1,32 +1,62 @@
 import CNCursesW
 import TerminalUI
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension CursesTerminal {
-    /// Shows a frame: writes every cell that changed since the last frame, then refreshes once.
+    /// Shows a frame: writes every cell that changed since the last frame.
     ///
     /// Cells outside the screen are skipped; draw a grid of ``size`` each frame. Wide characters
-    /// are written once (their tail cell is skipped). Colour pairs are created lazily and reused.
+    /// are written once (their tail cell is skipped).
+    ///
+    /// On a 256-colour UTF-8 terminal the changes go out as one write of bytes built by
+    /// ``FrameEncoder``, past curses: curses expands a terminfo string for every colour change
+    /// (thousands on a frame of sample pictures), which took most of the frame time. Curses still
+    /// sets up, clears and restores the terminal, reads keys and, elsewhere, draws in 8 colours
+    /// or none (colour pairs created lazily and reused). Curses is never asked to refresh the
+    /// screen after a frame written past it, except to clear it.
     public func draw(_ grid: CellGrid) {
         guard isOpen else { return }
-        let screen = size
         if let previous = shown, previous.width != grid.width || previous.height != grid.height {
             shown = nil
         }
-        if shown == nil { werase(window) }
-        let columns = min(grid.width, screen.columns), rows = min(grid.height, screen.rows)
-        grid.cells.withUnsafeBufferPointer { cells in
-            let previous = shown
-            for y in 0..<rows {
-                for x in 0..<columns {
-                    let index = y * grid.width + x
-                    let cell = cells[index]
-                    if cell.isWideTail { continue }
-                    if let previous, previous.cells[index] == cell { continue }
-                    write(cell, x: x, y: y)
+        if let encoder {
+            drawPastCurses(grid, encoder: encoder)
+        } else {
+            drawThroughCurses(grid)
+        }
+        shown = grid
+    }
+
+    private func drawPastCurses(_ grid: CellGrid, encoder: FrameEncoder) {
+        if shown == nil { ganscope_clear_screen(window) }
+        let screen = size
+        frameBytes.removeAll(keepingCapacity: true)
+        encoder.encode(grid, over: shown, columns: screen.columns, rows: screen.rows, into: &frameBytes)
+        frameBytes.withUnsafeBytes { bytes in
+            var sent = 0
+            while sent < bytes.count {
+                let count = Glibc.write(outputDescriptor, bytes.baseAddress! + sent, bytes.count - sent)
+                if count > 0 {
+                    sent += count
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    // The terminal is gone (hang-up); the loop ends on its own.
+                    return
                 }
             }
         }
-        shown = grid
+    }
+
+    private func drawThroughCurses(_ grid: CellGrid) {
+        let screen = size
+        if shown == nil { werase(window) }
+        grid.forEachChange(over: shown, columns: screen.columns, rows: screen.rows) { column, row, _, cell in
+            write(cell, x: column, y: row)
+        }
         wnoutrefresh(window)
         doupdate()
     }

@@ -48,6 +48,16 @@ public final class CursesTerminal {
     var lastStyle: (style: Style, attributes: attr_t, pair: Int32)?
     /// A NUL-terminated buffer of code points for one cell, reused for every cell.
     let text = UnsafeMutablePointer<wchar_t>.allocate(capacity: Int(CCHARW_MAX) + 1)
+    /// Writes frames past curses on 256-colour UTF-8 terminals (nil: curses draws); see
+    /// ``draw(_:)`` for why.
+    let encoder: FrameEncoder?
+    /// Where the screen's bytes go, for frames written past curses.
+    let outputDescriptor: Int32
+    /// One frame's bytes, reused so a frame allocates nothing once it has grown.
+    var frameBytes: [UInt8] = []
+    /// Set by SIGCONT: after a suspend (Ctrl-Z, `fg`) curses repaints its own, blank idea of the
+    /// screen, so the next frame must be drawn whole.
+    private static let resumed = Atomic<Bool>(false)
 
     /// Starts curses on `output`: sets the locale from the environment, then cbreak, no echo,
     /// keypad keys, no newline translation, hidden cursor and, when available, colours with the
@@ -77,6 +87,7 @@ public final class CursesTerminal {
             guard let started = newterm(nil, ganscope_stdout(), ganscope_stdin()) else { throw .cannotStartTerminal(term: term) }
             screen = started
             files = []
+            outputDescriptor = STDOUT_FILENO
         case .nullDevice(let name):
             term = name
             guard let output = ganscope_open_null("w") else { throw .cannotOpenNullDevice }
@@ -91,6 +102,7 @@ public final class CursesTerminal {
             }
             screen = started
             files = [output, input]
+            outputDescriptor = fileno(output)
         }
         set_term(screen)
         // ESC alone must not wait a second for a possible escape sequence.
@@ -113,6 +125,20 @@ public final class CursesTerminal {
             colorDepth = .monochrome
         }
         pairs = ColorPairRegistry(capacity: Int(ganscope_color_pairs()))
+        if colorDepth == .colors256, hasDefaultColors, isUTF8, let escapes = TerminalEscapes.fromTerminfo() {
+            encoder = FrameEncoder(escapes: escapes)
+            Self.watchForResume()
+        } else {
+            encoder = nil
+        }
+    }
+
+    /// Notes SIGCONT in ``resumed`` (an atomic store is async-signal-safe); the wait for a key
+    /// returns early, so the next frame is whole. ncurses keeps its own SIGTSTP handler, which
+    /// suspends and restores the terminal modes.
+    private static func watchForResume() {
+        _ = resumed.load(ordering: .relaxed)
+        SignalAction.install([SIGCONT]) { _ in CursesTerminal.resumed.store(true, ordering: .relaxed) }
     }
 
     deinit {
@@ -138,9 +164,14 @@ public final class CursesTerminal {
     }
 
     /// Waits up to `timeoutMilliseconds` for a key (the UI's frame tick); nil on timeout, after a
-    /// signal, or once closed. 0 polls, a negative timeout waits forever.
+    /// signal, or once closed. 0 polls, a negative timeout waits forever. Reports ``Key/resize``
+    /// also after the process was suspended and resumed: the screen must be drawn again.
     public func readKey(timeoutMilliseconds: Int32) -> Key? {
         guard isOpen else { return nil }
+        if encoder != nil, Self.resumed.exchange(false, ordering: .relaxed) {
+            shown = nil
+            return .resize
+        }
         wtimeout(window, timeoutMilliseconds)
         var code: wint_t = 0
         let status = wget_wch(window, &code)

@@ -38,8 +38,9 @@ import TerminalUI
         terminal.draw(grid)
     }
 
+    /// Colour pairs serve the 8-colour terminal (256-colour UTF-8 frames go past curses).
     @Test func pairsAreMadeLazilyAndReused() throws {
-        let terminal = try CursesTerminal.open(headless)
+        let terminal = try CursesTerminal.open(.nullDevice(term: "xterm"))
         defer { terminal.close() }
         var grid = CellGrid(width: 10, height: 2)
         grid.put("red", at: 0, 0, style: Style(foreground: .red))
@@ -68,15 +69,30 @@ import TerminalUI
         }
     }
 
-    /// Prints how long a 240×70 frame takes to draw; does not assert (the machine is shared).
-    @Test func drawTiming() throws {
+    @Test func framesGoPastCursesOnlyOnUTF8TerminalsWith256Colours() throws {
+        let direct = try CursesTerminal.open(headless, locale: "C.UTF-8")
+        #expect(direct.encoder != nil)
+        let size = direct.size
+        direct.draw(sampleGrid(width: size.columns, height: size.rows))
+        direct.draw(CellGrid(width: size.columns, height: size.rows))
+        direct.close()
+        for (output, locale) in [(CursesTerminal.Output.nullDevice(term: "xterm"), "C.UTF-8"), (headless, "C")] {
+            let terminal = try CursesTerminal.open(output, locale: locale)
+            #expect(terminal.encoder == nil)
+            terminal.close()
+        }
+    }
+
+    /// Prints how long a 240×70 frame takes to draw through curses and past it; does not assert
+    /// (the machine is shared).
+    @Test(arguments: ["C", "C.UTF-8"]) func drawTiming(locale: String) throws {
         setenv("COLUMNS", "240", 1)
         setenv("LINES", "70", 1)
         defer {
             unsetenv("COLUMNS")
             unsetenv("LINES")
         }
-        let terminal = try CursesTerminal.open(headless)
+        let terminal = try CursesTerminal.open(headless, locale: locale)
         defer { terminal.close() }
         #expect(terminal.size == (240, 70))
         let frames = [sampleGrid(width: 240, height: 70), busyGrid(width: 240, height: 70)]
@@ -88,7 +104,8 @@ import TerminalUI
         let unchanged = clock.measure {
             for _ in 0..<rounds { terminal.draw(frames[0]) }
         }
-        print("draw 240×70: every cell changed \(changing / rounds) per frame; unchanged \(unchanged / rounds) per frame")
+        let path = terminal.encoder == nil ? "through curses" : "past curses"
+        print("draw 240×70 \(path): every cell changed \(changing / rounds) per frame; unchanged \(unchanged / rounds) per frame")
     }
 
     /// A frame in which every cell differs from ``sampleGrid(width:height:)``: braille in 256 colours.
