@@ -84,11 +84,12 @@ public final class DashboardApp {
     }
 
     private func drawFrame(size: (columns: Int, rows: Int)) {
-        let start = Self.now()
+        let start = Self.now(), cpuAtStart = Self.threadCPUTime()
         let grid = view(state, size: size)
-        let built = Self.now()
+        let built = Self.now(), cpuBuilt = Self.threadCPUTime()
         screen.draw(grid)
-        stats.record(view: built - start, draw: Self.now() - built, size: size)
+        stats.record(view: built - start, draw: Self.now() - built, viewCPU: cpuBuilt - cpuAtStart,
+                     drawCPU: Self.threadCPUTime() - cpuBuilt, size: size)
     }
 
     /// Applies one message and carries out its effects (which may answer with more messages).
