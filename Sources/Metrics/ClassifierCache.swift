@@ -38,7 +38,8 @@ public struct ClassifierCache: Sendable {
 
     /// The cached classifier for `dataset`, or a freshly trained one (then saved). `note` hears
     /// what happened, in one line each, for the user.
-    /// `gate` is passed between training minibatches (see ``PauseGate``).
+    /// `gate` is passed between training minibatches (see ``PauseGate``); closing it gives up:
+    /// nil, and nothing is cached.
     public func classifier(for dataset: Dataset, training: ClassifierTraining, seed: UInt64,
                            gate: PauseGate? = nil, note: (String) -> Void) -> ImageClassifier? {
         guard dataset.labels != nil, let classNames = dataset.classNames, classNames.count > 1 else { return nil }
@@ -51,7 +52,7 @@ public struct ClassifierCache: Sendable {
         note("training the \(dataset.name) classifier (\(training.steps) steps, once; cached in \(path))")
         var rng = SeededRNG(seed: seed, stream: RNGStreams.classifier)
         let classifier = ImageClassifier(inputs: dataset.featureCount, classes: classNames.count, rng: &rng)
-        classifier.train(on: dataset, settings: training, rng: &rng, gate: gate)
+        guard classifier.train(on: dataset, settings: training, rng: &rng, gate: gate) else { return nil }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try file(for: classifier, dataset: dataset).write(to: path, overwrite: true)

@@ -33,16 +33,18 @@ public final class ImageClassifier {
     public var featureDimension: Int { network.sizes[network.sizes.count - 2] }
 
     /// Trains on the labelled `dataset` (its labels must exist and match `classCount`), passing
-    /// `gate` before each minibatch so that pausing the run pauses this too.
+    /// `gate` before each minibatch so that pausing the run pauses this too. Returns false when
+    /// the gate was closed before the last minibatch: the classifier is then only partly trained.
+    @discardableResult
     public func train(on dataset: Dataset, settings: ClassifierTraining, rng: inout SeededRNG,
-                      gate: PauseGate? = nil) {
-        guard let labels = dataset.labels, dataset.count > 0 else { return }
+                      gate: PauseGate? = nil) -> Bool {
+        guard let labels = dataset.labels, dataset.count > 0 else { return true }
         let batch = settings.batchSize
         let optimizer = Adam(parameters: network.parameters, learningRate: settings.learningRate)
         let input = Buffer<Float>(count: batch * inputCount)
         let gradient = Buffer<Float>(count: batch * classCount)
         for _ in 0..<settings.steps {
-            gate?.pass()
+            if let gate, !gate.pass() { return false }
             let picks = (0..<batch).map { _ in rng.index(below: dataset.count) }
             dataset.copyBatch(indices: picks, into: input.pointer)
             let logits = network.forward(input.pointer, batch: batch)
@@ -51,6 +53,7 @@ public final class ImageClassifier {
             network.backward(gradOutput: gradient.pointer, batch: batch, parameterGradients: .overwrite)
             optimizer.step()
         }
+        return true
     }
 
     /// Penultimate-layer features (count, featureDimension) and predicted classes of `rows`.

@@ -14,7 +14,8 @@ enum DashboardLauncher {
     /// The metrics are prepared in the background, so the dashboard appears at once; pausing
     /// the run pauses that work too.
     static func train(_ trainer: Trainer, metrics: MetricsSetup?, display: DisplayOptions) throws -> RunOutcome {
-        metrics?.prepareInBackground(following: trainer.events) { trainer.events.send(.notice($0)) }
+        let preparation = metrics?.prepareInBackground(following: trainer.events) { trainer.events.send(.notice($0)) }
+        defer { preparation?.finish() }
         let final = try run(display: display) { themes, capabilities in
             (AppState.training(trainer, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
         }

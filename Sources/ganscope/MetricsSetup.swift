@@ -34,6 +34,7 @@ final class MetricsSetup: Sendable {
     /// Builds the evaluator now; `note` hears progress (classifier training, the FCD floor).
     func prepare(gate: PauseGate? = nil, note: @escaping Note) throws {
         let evaluator = try GANEvaluator.make(training: dataset, config: config, cache: cache, gate: gate, note: note)
+        if gate?.isClosed == true { return }  // given up: the run is ending
         var line = "metrics every \(every) steps"
         if let floor = evaluator.realBaselineFrechetDistance {
             line += String(format: "; FCD of real held-out images (the floor): %.3f", floor)
@@ -45,17 +46,35 @@ final class MetricsSetup: Sendable {
 
     /// Builds the evaluator on a background queue, pausing while the trainer publishing
     /// `events` is paused (a paused dashboard uses no CPU, even while the classifier trains on
-    /// first use); a failure turns metrics off with a note.
-    func prepareInBackground(following events: Subject<TrainerEvent>, note: @escaping Note) {
+    /// first use); a failure turns metrics off with a note. Call ``Background/finish()`` on the
+    /// returned handle before the process exits.
+    func prepareInBackground(following events: Subject<TrainerEvent>, note: @escaping Note) -> Background {
         let gate = PauseGate(onHold: { note("classifier training paused with the run") })
         let subscription = events.subscribe(to: [.state]) { if case .state(let state) = $0 { gate.follow(state) } }
-        DispatchQueue.global(qos: .utility).async { [self] in
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .utility).async(group: group) { [self] in
             defer { subscription.cancel() }
             do {
                 try prepare(gate: gate, note: note)
             } catch {
                 note("metrics are off: \(error)")
             }
+        }
+        return Background(gate: gate, group: group)
+    }
+
+    /// The background preparation of the evaluator.
+    struct Background {
+        fileprivate let gate: PauseGate
+        fileprivate let group: DispatchGroup
+
+        /// Gives up on the preparation (a classifier half trained is neither used nor cached) and
+        /// waits until its thread has left every matrix product: OpenBLAS's exit handler joins its
+        /// worker threads and deadlocks if another thread is still inside one. The wait is at most
+        /// one classifier minibatch, or the reference statistics (about a second) if they have begun.
+        func finish() {
+            gate.close()
+            group.wait()
         }
     }
 

@@ -48,6 +48,15 @@ import Testing
         #expect(cache.path(for: repainted) != cache.path(for: data))
     }
 
+    @Test func aClosedGateGivesUpAndCachesNothing() {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let data = stripes(classNames: ["h", "v"])
+        let gate = PauseGate()
+        gate.close()
+        #expect(cache.classifier(for: data, training: training, seed: 1, gate: gate) { _ in } == nil)
+        #expect(!FileManager.default.fileExists(atPath: cache.path(for: data)))
+    }
+
     @Test func trainsOnceThenLoads() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = stripes(classNames: ["h", "v"])

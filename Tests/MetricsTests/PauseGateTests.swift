@@ -26,7 +26,7 @@ import Testing
         let gate = PauseGate(onHold: { Issue.record("an open gate held the worker") })
         gate.pause()
         gate.resume()
-        gate.pass()
+        #expect(gate.pass())
     }
 
     @Test func pausedClassifierTrainingWaitsThenFinishes() throws {
@@ -53,13 +53,41 @@ import Testing
         gate.resume()
         #expect(finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
         #expect(MLPWeights(of: classifier.network) != before)
+        #expect(worker.completed == true)
+    }
+
+    /// Quitting closes the gate: a held worker is let go at once and gives up, untrained.
+    @Test func closingReleasesAHeldWorkerAndEndsTheWork() throws {
+        try BLAS.load()
+        var rng = SeededRNG(seed: 3)
+        let data = try DatasetCatalog.load("digits", seed: 3, count: 64)
+        let classifier = ImageClassifier(inputs: data.featureCount, classes: 10, rng: &rng)
+        let before = MLPWeights(of: classifier.network)
+
+        let held = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let gate = PauseGate(onHold: { held.signal() })
+        gate.pause()
+        let worker = TrainingWorker(classifier: classifier, data: data)
+        DispatchQueue.global().async {
+            worker.train(gate: gate)
+            finished.signal()
+        }
+        #expect(held.wait(timeout: .now() + BoundedWait.seconds) == .success)
+        gate.close()
+        #expect(finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
+        #expect(worker.completed == false)
+        #expect(MLPWeights(of: classifier.network) == before)
+        #expect(!gate.pass())
     }
 }
 
-/// Trains a classifier off the test's thread (the network is only touched by one thread at a time).
+/// Trains a classifier off the test's thread (the network is only touched by one thread at a
+/// time, and `completed` is read only after the worker has signalled its end).
 private final class TrainingWorker: @unchecked Sendable {
     let classifier: ImageClassifier
     let data: Dataset
+    private(set) var completed: Bool?
 
     init(classifier: ImageClassifier, data: Dataset) {
         self.classifier = classifier
@@ -68,6 +96,6 @@ private final class TrainingWorker: @unchecked Sendable {
 
     func train(gate: PauseGate) {
         var rng = SeededRNG(seed: 4)
-        classifier.train(on: data, settings: ClassifierTraining(steps: 5, batchSize: 8), rng: &rng, gate: gate)
+        completed = classifier.train(on: data, settings: ClassifierTraining(steps: 5, batchSize: 8), rng: &rng, gate: gate)
     }
 }
