@@ -30,55 +30,51 @@ import Testing
     }
 
     @Test func pausedClassifierTrainingWaitsThenFinishes() throws {
-        try BLAS.load()
-        var rng = SeededRNG(seed: 3)
-        let data = try DatasetCatalog.load("digits", seed: 3, count: 64)
-        let classifier = ImageClassifier(inputs: data.featureCount, classes: 10, rng: &rng)
-        let before = MLPWeights(of: classifier.network)
+        let run = try HeldRun()
+        #expect(run.finished.wait(timeout: .now()) == .timedOut)
+        #expect(MLPWeights(of: run.worker.classifier.network) == run.before)
 
-        let held = DispatchSemaphore(value: 0)
-        let finished = DispatchSemaphore(value: 0)
-        let gate = PauseGate(onHold: { held.signal() })
-        gate.pause()
-        let worker = TrainingWorker(classifier: classifier, data: data)
-        DispatchQueue.global().async {
-            worker.train(gate: gate)
-            finished.signal()
-        }
-        // The gate reports holding the worker from inside the wait, before the first minibatch.
-        #expect(held.wait(timeout: .now() + BoundedWait.seconds) == .success)
-        #expect(finished.wait(timeout: .now()) == .timedOut)
-        #expect(MLPWeights(of: classifier.network) == before)
-
-        gate.resume()
-        #expect(finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
-        #expect(MLPWeights(of: classifier.network) != before)
-        #expect(worker.completed == true)
+        run.gate.resume()
+        #expect(run.finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
+        #expect(MLPWeights(of: run.worker.classifier.network) != run.before)
+        #expect(run.worker.completed == true)
     }
 
     /// Quitting closes the gate: a held worker is let go at once and gives up, untrained.
     @Test func closingReleasesAHeldWorkerAndEndsTheWork() throws {
+        let run = try HeldRun()
+        run.gate.close()
+        #expect(run.finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
+        #expect(run.worker.completed == false)
+        #expect(MLPWeights(of: run.worker.classifier.network) == run.before)
+        #expect(!run.gate.pass())
+    }
+}
+
+/// A classifier training off the test's thread behind a paused gate, started and already held
+/// there (the gate reports holding it from inside the wait, before the first minibatch).
+private struct HeldRun {
+    let gate: PauseGate
+    let worker: TrainingWorker
+    let before: MLPWeights
+    /// Signalled when the training call has returned.
+    let finished = DispatchSemaphore(value: 0)
+
+    init() throws {
         try BLAS.load()
         var rng = SeededRNG(seed: 3)
         let data = try DatasetCatalog.load("digits", seed: 3, count: 64)
         let classifier = ImageClassifier(inputs: data.featureCount, classes: 10, rng: &rng)
-        let before = MLPWeights(of: classifier.network)
-
+        before = MLPWeights(of: classifier.network)
         let held = DispatchSemaphore(value: 0)
-        let finished = DispatchSemaphore(value: 0)
-        let gate = PauseGate(onHold: { held.signal() })
+        gate = PauseGate(onHold: { held.signal() })
         gate.pause()
-        let worker = TrainingWorker(classifier: classifier, data: data)
-        DispatchQueue.global().async {
+        worker = TrainingWorker(classifier: classifier, data: data)
+        DispatchQueue.global().async { [worker, gate, finished] in
             worker.train(gate: gate)
             finished.signal()
         }
-        #expect(held.wait(timeout: .now() + BoundedWait.seconds) == .success)
-        gate.close()
-        #expect(finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
-        #expect(worker.completed == false)
-        #expect(MLPWeights(of: classifier.network) == before)
-        #expect(!gate.pass())
+        #expect(held.wait(timeout: .now() + BoundedWait.seconds) == .success, "the gate never held the worker")
     }
 }
 
