@@ -1,7 +1,8 @@
 /// A data set held in memory: `count` samples, each a row of `featureCount` values.
 ///
-/// Images are grayscale in [-1, 1] (-1 background or black, +1 ink or white), row-major, top-left
-/// pixel first. Points are `(x, y)` pairs in their natural coordinates.
+/// Images hold values in [-1, 1] (-1 black or background, +1 white or ink) laid out as
+/// ``DataShape/image(width:height:channels:)`` says: plane after plane, each row-major. Points
+/// are `(x, y)` pairs in their natural coordinates.
 ///
 /// Generated and loaded images are stored as one byte per pixel (``pixelValue(_:)`` maps a byte
 /// to [-1, 1]), a quarter of the memory of floats: 20,000 faces take 20 MB instead of 82 MB.
@@ -28,7 +29,7 @@ public struct Dataset: Sendable {
         case pixels([UInt8])
     }
 
-    /// Floats per sample: `width * height` for images, 2 for points.
+    /// Floats per sample: `channels * width * height` for images, 2 for points.
     public var featureCount: Int { shape.featureCount }
 
     /// A data set from float samples laid out back to back; `count` is derived from their number.

@@ -5,7 +5,7 @@ import SafeTensors
 /// The `architecture` metadata of a checkpoint: the data shape and both networks' sizes and
 /// activations, as JSON a Python script can read without ganscope, e.g.
 ///
-///     {"data":{"kind":"image","width":32,"height":32},"latent_dimension":64,
+///     {"data":{"kind":"image","width":32,"height":32,"channels":1},"latent_dimension":64,
 ///      "generator":{"sizes":[64,256,512,1024],"activations":["leaky_relu(0.2)","leaky_relu(0.2)","tanh"]},
 ///      "discriminator":{"sizes":[1024,512,256,1],"activations":["leaky_relu(0.2)","leaky_relu(0.2)","identity"]}}
 struct ArchitectureRecord: Codable, Equatable {
@@ -14,6 +14,9 @@ struct ArchitectureRecord: Codable, Equatable {
         var kind: String
         var width: Int?
         var height: Int?
+        /// Colour planes of an image: 1 or 3. Absent in checkpoints written before colour, which
+        /// were all grayscale.
+        var channels: Int?
     }
 
     struct Network: Codable, Equatable {
@@ -36,7 +39,8 @@ struct ArchitectureRecord: Codable, Equatable {
 
     init(architecture: ModelArchitecture, shape: DataShape) {
         switch shape {
-        case .image(let width, let height): data = Data(kind: "image", width: width, height: height)
+        case .image(let width, let height, let channels):
+            data = Data(kind: "image", width: width, height: height, channels: channels)
         case .points: data = Data(kind: "points")
         }
         latentDimension = architecture.latentDimension
@@ -52,10 +56,16 @@ struct ArchitectureRecord: Codable, Equatable {
         case ("points", nil, nil):
             return .points
         case ("image", let width?, let height?):
-            guard width > 0, height > 0, !width.multipliedReportingOverflow(by: height).overflow else {
+            let channels = data.channels ?? 1
+            guard width > 0, height > 0, !width.multipliedReportingOverflow(by: height).overflow,
+                  !(width * height).multipliedReportingOverflow(by: 3).overflow
+            else {
                 throw RecordProblem("image size \(width)×\(height) is not positive or too large")
             }
-            return .image(width: width, height: height)
+            guard channels == 1 || channels == 3 else {
+                throw RecordProblem("an image has 1 or 3 channels, not \(channels)")
+            }
+            return .image(width: width, height: height, channels: channels)
         default:
             throw RecordProblem("data must be {\"kind\":\"points\"} or an image with width and height")
         }

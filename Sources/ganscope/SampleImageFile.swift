@@ -7,7 +7,7 @@ import SafeTensors
 enum SampleImageFile {
     static func write(images: [[Float]], shape: DataShape, to path: String, columns: Int? = nil,
                       overwrite: Bool = true) throws {
-        guard case .image(let width, let height) = shape else {
+        guard case .image(let width, let height, _) = shape else {
             throw CLIError("\(path): this data set is 2-D points, not images; nothing to draw")
         }
         let columnCount = columns ?? Int(Double(images.count).squareRoot().rounded(.up))

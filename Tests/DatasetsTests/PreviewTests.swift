@@ -19,7 +19,7 @@ struct PreviewTests {
 
     /// The first `columns`² images of `data` tiled with a one-pixel grey gap, as binary PGM.
     private func pgmGrid(_ data: Dataset, columns: Int) -> Data {
-        guard case .image(let width, let height) = data.shape else { return Data() }
+        guard case .image(let width, let height, _) = data.shape else { return Data() }
         let rows = (data.count + columns - 1) / columns
         let sheetWidth = columns * (width + 1) + 1, sheetHeight = rows * (height + 1) + 1
         var pixels = [UInt8](repeating: 128, count: sheetWidth * sheetHeight)

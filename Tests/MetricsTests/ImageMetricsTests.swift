@@ -96,7 +96,7 @@ enum Transform {
     /// Every image moved `pixels` to the right, background (−1) filling in.
     static func shift(_ data: Dataset, by pixels: Int) -> [Float] {
         let samples = data.samples  // a float copy of the byte-stored set: take it once
-        guard case .image(let width, let height) = data.shape else { return samples }
+        guard case .image(let width, let height, _) = data.shape else { return samples }
         var out = [Float](repeating: -1, count: samples.count)
         for n in 0..<data.count {
             for y in 0..<height {
@@ -111,7 +111,7 @@ enum Transform {
 
     /// `passes` rounds of a 3×3 box blur (edges clamped).
     static func blur(_ data: Dataset, passes: Int) -> [Float] {
-        guard case .image(let width, let height) = data.shape else { return data.samples }
+        guard case .image(let width, let height, _) = data.shape else { return data.samples }
         var current = data.samples
         for _ in 0..<passes {
             var next = current

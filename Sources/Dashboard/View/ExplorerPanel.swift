@@ -18,7 +18,7 @@ struct ExplorerPanel: Widget {
         renderSlider(into: &grid, area: sliderRow)
         TextLines([TextLine(info, style: palette.muted)]).render(into: &grid, area: infoRow)
         switch shape {
-        case .image(let width, let height):
+        case .image(let width, let height, _):
             renderImages(images, width: width, height: height, into: &grid, area: picture)
         case .points:
             PointPlot(state: state, palette: palette,

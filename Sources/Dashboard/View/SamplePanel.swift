@@ -16,7 +16,7 @@ struct SamplePanel: Widget {
             return
         }
         switch samples.shape {
-        case .image(let width, let height):
+        case .image(let width, let height, _):
             let features = width * height
             let slots = ImageTiling.grid(imageWidth: width, imageHeight: height, count: samples.count, in: area,
                                          wanted: Self.wantedImages)
