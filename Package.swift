@@ -58,7 +58,8 @@ let package = Package(
         // Helpers shared by the test suites: gradient checks, the BLAS thread pin, bounded waits.
         .target(name: "TestSupport", dependencies: ["NeuralNet", "Randomness"], path: "Tests/TestSupport"),
         .testTarget(name: "ObserverTests", dependencies: ["Observer"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Randomness", "TestSupport"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Randomness", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"]),
         .testTarget(name: "ImageIOTests", dependencies: ["ImageIO"]),

@@ -46,6 +46,12 @@ public final class Buffer<T: BLASScalar>: @unchecked Sendable {
 
     public func zero() { pointer.update(repeating: 0, count: count) }
 
+    /// `self` if it holds at least `count` scalars, else a new zero-filled buffer that does: for
+    /// scratch space that grows with the largest batch seen.
+    public func growing(toHold count: Int) -> Buffer<T> {
+        count <= self.count ? self : Buffer(count: count)
+    }
+
     /// A new buffer with the same contents.
     public func clone() -> Buffer<T> {
         let copy = Buffer(count: count)

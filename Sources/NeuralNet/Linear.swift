@@ -18,8 +18,8 @@ public final class Linear<T: BLASScalar> {
         weight = Parameter(name: namePrefix + "weight", shape: [outputs, inputs])
         bias = Parameter(name: namePrefix + "bias", shape: [outputs])
         let bound = 1 / Double(inputs).squareRoot()
-        for i in 0..<weight.count { weight.value[i] = T((rng.uniformDouble() * 2 - 1) * bound) }
-        for i in 0..<bias.count { bias.value[i] = T((rng.uniformDouble() * 2 - 1) * bound) }
+        weight.initialiseUniform(bound: bound, rng: &rng)
+        bias.initialiseUniform(bound: bound, rng: &rng)
     }
 
     /// y (batch, outputs) = x (batch, inputs) · Wᵀ + b.

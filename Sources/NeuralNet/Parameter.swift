@@ -1,3 +1,5 @@
+import Randomness
+
 /// A learnable tensor with its gradient, named and shaped like PyTorch's state dict entries.
 ///
 /// `@unchecked Sendable` for the same reason as ``Buffer``: it is two buffers and constant
@@ -21,4 +23,10 @@ public final class Parameter<T: BLASScalar>: @unchecked Sendable {
     }
 
     public var count: Int { value.count }
+
+    /// Fills the value uniformly in ±bound, one draw per element in order: PyTorch's default
+    /// initialisation of weights and biases (kaiming_uniform with a = √5 reduces to ±1/√fan_in).
+    public func initialiseUniform(bound: Double, rng: inout SeededRNG) {
+        for i in 0..<count { value[i] = T((rng.uniformDouble() * 2 - 1) * bound) }
+    }
 }

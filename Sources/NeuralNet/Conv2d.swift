@@ -1,0 +1,93 @@
+import Randomness
+
+/// A 2-D convolution like PyTorch's `nn.Conv2d` (square kernel, stride, zero padding), on NCHW
+/// batches whose rows are samples: x is (batch, in, height, width), y (batch, out, OH, OW).
+///
+/// Lowered onto one gemm for the whole batch (see `ConvGeometry`): im2col of every sample into a
+/// (in·k·k, batch·OH·OW) matrix, W (out, in·k·k) times it, then a transpose back to batch-major
+/// rows with the bias added. One large product keeps BLAS near its peak where per-sample products
+/// (OH·OW = 49 columns in the DCGAN) would not. Not `Sendable`: its scratch buffers belong to the
+/// network, and the network to one thread.
+public final class Conv2d<T: BLASScalar> {
+    public let geometry: ConvGeometry
+    public let outputChannels: Int
+    public let weight: Parameter<T>  // (out, in, k, k)
+    public let bias: Parameter<T>    // (out)
+
+    /// (in·k·k, batch·OH·OW): the patches of the last pass.
+    @usableFromInline var columns = Buffer<T>(count: 0)
+    /// (out, batch·OH·OW): the product before the transpose, or dL/dy channel-major.
+    @usableFromInline var channelMajor = Buffer<T>(count: 0)
+
+    /// A layer initialised as PyTorch's `nn.Conv2d` is by default: weight, then bias, uniform in
+    /// ±1/√fan_in with fan_in = in·k·k.
+    public init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int,
+                inputHeight: Int, inputWidth: Int, namePrefix: String, rng: inout SeededRNG) {
+        precondition(outChannels > 0, "a convolution needs at least one output channel")
+        geometry = ConvGeometry(channels: inChannels, height: inputHeight, width: inputWidth,
+                                kernelSize: kernelSize, stride: stride, padding: padding)
+        outputChannels = outChannels
+        weight = Parameter(name: namePrefix + "weight", shape: [outChannels, inChannels, kernelSize, kernelSize])
+        bias = Parameter(name: namePrefix + "bias", shape: [outChannels])
+        let bound = 1 / Double(geometry.patchSize).squareRoot()
+        weight.initialiseUniform(bound: bound, rng: &rng)
+        bias.initialiseUniform(bound: bound, rng: &rng)
+    }
+
+    public var parameters: [Parameter<T>] { [weight, bias] }
+    public var outputHeight: Int { geometry.outputHeight }
+    public var outputWidth: Int { geometry.outputWidth }
+    /// Scalars per sample: in·H·W.
+    public var inputCount: Int { geometry.channels * geometry.inputPlane }
+    /// Scalars per sample: out·OH·OW.
+    public var outputCount: Int { outputChannels * geometry.outputPlane }
+    /// Multiply-adds of one forward pass for one sample: out·OH·OW·in·k·k.
+    public var multiplyAddsPerSample: Int { outputCount * geometry.patchSize }
+
+    /// y = conv(x, W) + b.
+    @inlinable
+    public func forward(input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, batch: Int) {
+        let pixels = batch * geometry.outputPlane
+        reserve(pixels: pixels)
+        geometry.im2col(image: input, columns: columns.pointer, batch: batch)
+        // (out, batch·OH·OW) = W (out, in·k·k) · columns (in·k·k, batch·OH·OW)
+        T.gemm(transposeA: false, transposeB: false, m: outputChannels, n: pixels, k: geometry.patchSize,
+               alpha: 1, a: weight.value.pointer, lda: geometry.patchSize, b: columns.pointer, ldb: pixels,
+               beta: 0, c: channelMajor.pointer, ldc: pixels)
+        ChannelLayout.toBatchMajor(channelMajor.pointer, output, adding: bias.value.pointer, batch: batch,
+                                   channels: outputChannels, plane: geometry.outputPlane)
+    }
+
+    /// Backward pass for the batch `input`: fills dL/dW and dL/db per `parameterGradients` and
+    /// writes dL/dx if `gradInput` is given.
+    @inlinable
+    public func backward(input: UnsafePointer<T>, gradOutput: UnsafePointer<T>,
+                         gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
+        let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
+        reserve(pixels: pixels)
+        ChannelLayout.toChannelMajor(gradOutput, channelMajor.pointer, batch: batch, channels: outputChannels,
+                                     plane: geometry.outputPlane)
+        if parameterGradients != .skip {
+            geometry.im2col(image: input, columns: columns.pointer, batch: batch)
+            // dW (out, in·k·k) = dy (out, batch·OH·OW) · columnsᵀ
+            T.gemm(transposeA: false, transposeB: true, m: outputChannels, n: patch, k: pixels, alpha: 1,
+                   a: channelMajor.pointer, lda: pixels, b: columns.pointer, ldb: pixels,
+                   beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
+            ChannelLayout.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
+                                      batch: batch, channels: outputChannels, plane: geometry.outputPlane)
+        }
+        if let gradInput {
+            // d columns (in·k·k, batch·OH·OW) = Wᵀ · dy, then back onto the pixels they came from.
+            T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
+                   a: weight.value.pointer, lda: patch, b: channelMajor.pointer, ldb: pixels,
+                   beta: 0, c: columns.pointer, ldc: pixels)
+            geometry.col2im(columns: columns.pointer, image: gradInput, batch: batch)
+        }
+    }
+
+    @usableFromInline
+    func reserve(pixels: Int) {
+        columns = columns.growing(toHold: geometry.patchSize * pixels)
+        channelMajor = channelMajor.growing(toHold: outputChannels * pixels)
+    }
+}

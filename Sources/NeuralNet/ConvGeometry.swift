@@ -1,0 +1,171 @@
+/// The shape of a 2-D convolution over NCHW images, and its lowering onto one matrix product for
+/// the whole batch (im2col / col2im).
+///
+/// An image batch is (batch, channels, height, width), each sample one row of the batch as
+/// `DataShape` lays it out. `im2col` copies every input patch a kernel position sees into a
+/// column matrix (channels·k·k, batch·outputHeight·outputWidth): row (c, ki, kj), column
+/// (n, oh, ow) holds x[n, c, oh·stride − padding + ki, ow·stride − padding + kj], zero where that
+/// falls in the padding. A convolution is then W (out, channels·k·k) times that matrix, one gemm
+/// for the whole batch; `col2im` is its adjoint (it adds every column entry back onto the pixel it
+/// came from) and gives the input gradient of a convolution and the forward pass of a transposed
+/// one.
+public struct ConvGeometry: Sendable, Equatable {
+    public let channels: Int
+    public let height: Int
+    public let width: Int
+    public let kernelSize: Int
+    public let stride: Int
+    public let padding: Int
+    public let outputHeight: Int
+    public let outputWidth: Int
+
+    /// PyTorch's output size: ⌊(size + 2·padding − kernel) / stride⌋ + 1.
+    public init(channels: Int, height: Int, width: Int, kernelSize: Int, stride: Int, padding: Int) {
+        precondition(channels > 0 && height > 0 && width > 0 && kernelSize > 0 && stride > 0 && padding >= 0,
+                     "convolution sizes must be positive")
+        precondition(height + 2 * padding >= kernelSize && width + 2 * padding >= kernelSize,
+                     "kernel \(kernelSize) larger than the padded \(height)×\(width) input")
+        // A kernel that only ever sees padding would be legal but useless; PyTorch forbids it too.
+        precondition(padding < kernelSize, "padding \(padding) must be smaller than the kernel \(kernelSize)")
+        self.channels = channels
+        self.height = height
+        self.width = width
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        outputHeight = (height + 2 * padding - kernelSize) / stride + 1
+        outputWidth = (width + 2 * padding - kernelSize) / stride + 1
+    }
+
+    /// Rows of the column matrix: channels·k·k.
+    public var patchSize: Int { channels * kernelSize * kernelSize }
+    public var inputPlane: Int { height * width }
+    public var outputPlane: Int { outputHeight * outputWidth }
+
+    /// Output columns `ow` whose input column ow·stride + offset lies inside 0..<width; outside
+    /// that range the patch sees padding.
+    @inlinable
+    func validOutputRange(offset: Int, size: Int, outputSize: Int) -> Range<Int> {
+        let low = offset >= 0 ? 0 : (-offset + stride - 1) / stride
+        let high = size - 1 - offset >= 0 ? min(outputSize, (size - 1 - offset) / stride + 1) : 0
+        return low..<max(low, high)
+    }
+
+    /// Fills `columns` (patchSize, batch·outputPlane) from `image` (batch, channels, height, width).
+    @inlinable
+    public func im2col<T: BLASScalar>(image: UnsafePointer<T>, columns: UnsafeMutablePointer<T>, batch: Int) {
+        let rowLength = batch * outputPlane
+        for c in 0..<channels {
+            for ki in 0..<kernelSize {
+                let rowsValid = validOutputRange(offset: ki - padding, size: height, outputSize: outputHeight)
+                for kj in 0..<kernelSize {
+                    let offset = kj - padding
+                    let valid = validOutputRange(offset: offset, size: width, outputSize: outputWidth)
+                    let row = columns + ((c * kernelSize + ki) * kernelSize + kj) * rowLength
+                    for n in 0..<batch {
+                        let plane = image + (n * channels + c) * inputPlane
+                        let sample = row + n * outputPlane
+                        for oh in 0..<outputHeight {
+                            let target = sample + oh * outputWidth
+                            guard rowsValid.contains(oh) else {
+                                target.update(repeating: 0, count: outputWidth)
+                                continue
+                            }
+                            let source = plane + (oh * stride + ki - padding) * width
+                            for ow in 0..<valid.lowerBound { target[ow] = 0 }
+                            for ow in valid { target[ow] = source[ow * stride + offset] }
+                            for ow in valid.upperBound..<outputWidth { target[ow] = 0 }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Overwrites `image` (batch, channels, height, width) with the adjoint of `im2col`: each
+    /// pixel is the sum of the column entries that were copied from it.
+    @inlinable
+    public func col2im<T: BLASScalar>(columns: UnsafePointer<T>, image: UnsafeMutablePointer<T>, batch: Int) {
+        image.update(repeating: 0, count: batch * channels * inputPlane)
+        let rowLength = batch * outputPlane
+        for c in 0..<channels {
+            for ki in 0..<kernelSize {
+                let rowsValid = validOutputRange(offset: ki - padding, size: height, outputSize: outputHeight)
+                for kj in 0..<kernelSize {
+                    let offset = kj - padding
+                    let valid = validOutputRange(offset: offset, size: width, outputSize: outputWidth)
+                    let row = columns + ((c * kernelSize + ki) * kernelSize + kj) * rowLength
+                    for n in 0..<batch {
+                        let plane = image + (n * channels + c) * inputPlane
+                        let sample = row + n * outputPlane
+                        for oh in rowsValid {
+                            let source = sample + oh * outputWidth
+                            let target = plane + (oh * stride + ki - padding) * width
+                            for ow in valid { target[ow * stride + offset] += source[ow] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Moves between the batch-major layout of activations, (batch, channels, plane), and the
+/// channel-major one the gemms produce and consume, (channels, batch·plane).
+public enum ChannelLayout {
+    @inlinable
+    public static func toChannelMajor<T: BLASScalar>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>,
+                                                     batch: Int, channels: Int, plane: Int) {
+        for n in 0..<batch {
+            for c in 0..<channels {
+                (target + (c * batch + n) * plane).update(from: source + (n * channels + c) * plane, count: plane)
+            }
+        }
+    }
+
+    /// target[n, c, :] = source[c, n·plane ..< (n + 1)·plane] + bias[c].
+    @inlinable
+    public static func toBatchMajor<T: BLASScalar>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>,
+                                                   adding bias: UnsafePointer<T>?,
+                                                   batch: Int, channels: Int, plane: Int) {
+        for n in 0..<batch {
+            for c in 0..<channels {
+                let from = source + (c * batch + n) * plane, to = target + (n * channels + c) * plane
+                if let bias {
+                    let b = bias[c]
+                    for i in 0..<plane { to[i] = from[i] + b }
+                } else {
+                    to.update(from: from, count: plane)
+                }
+            }
+        }
+    }
+
+    /// values[n, c, :] += bias[c] for a batch-major tensor.
+    @inlinable
+    public static func addBias<T: BLASScalar>(_ bias: UnsafePointer<T>, to values: UnsafeMutablePointer<T>,
+                                              batch: Int, channels: Int, plane: Int) {
+        for n in 0..<batch {
+            for c in 0..<channels {
+                let b = bias[c], row = values + (n * channels + c) * plane
+                for i in 0..<plane { row[i] += b }
+            }
+        }
+    }
+
+    /// The bias gradient of a per-channel bias: Σ over samples and pixels of a batch-major
+    /// gradient, added to or written over `gradient` as `mode` says (`.skip` is not expected).
+    @inlinable
+    public static func channelSums<T: BLASScalar>(of values: UnsafePointer<T>, into gradient: UnsafeMutablePointer<T>,
+                                                  mode: GradientMode, batch: Int, channels: Int, plane: Int) {
+        if mode == .overwrite { gradient.update(repeating: 0, count: channels) }
+        for n in 0..<batch {
+            for c in 0..<channels {
+                let row = values + (n * channels + c) * plane
+                var sum: T = 0
+                for i in 0..<plane { sum += row[i] }
+                gradient[c] += sum
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Randomness
+
+/// A transposed 2-D convolution like PyTorch's `nn.ConvTranspose2d` (square kernel, stride,
+/// padding, no output padding): the adjoint of the `Conv2d` with the same kernel, stride and
+/// padding, so it upsamples. x is (batch, in, H, W); y is (batch, out, OH, OW) with
+/// OH = (H − 1)·stride − 2·padding + k. The weight is (in, out, k, k), as PyTorch stores it.
+///
+/// Lowered onto one gemm for the whole batch: x is transposed to channel-major
+/// (in, batch·H·W), Wᵀ (out·k·k, in) times it gives one column of patch contributions per input
+/// pixel, and col2im adds them onto the output (`geometry` describes the convolution from the
+/// output back to the input, whose col2im that is). Not `Sendable`, like `Conv2d`.
+public final class ConvTranspose2d<T: BLASScalar> {
+    /// The convolution this layer is the adjoint of: from (out, OH, OW) to (in, H, W).
+    public let geometry: ConvGeometry
+    public let inputChannels: Int
+    public let weight: Parameter<T>  // (in, out, k, k)
+    public let bias: Parameter<T>    // (out)
+
+    /// (out·k·k, batch·H·W): the patch contributions, or dL/dy's patches.
+    @usableFromInline var columns = Buffer<T>(count: 0)
+    /// (in, batch·H·W): x channel-major, or dL/dx before its transpose.
+    @usableFromInline var channelMajor = Buffer<T>(count: 0)
+
+    /// A layer initialised as PyTorch's `nn.ConvTranspose2d` is by default: weight, then bias,
+    /// uniform in ±1/√fan_in, where PyTorch takes fan_in from the weight's second dimension,
+    /// so fan_in = out·k·k.
+    public init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int,
+                inputHeight: Int, inputWidth: Int, namePrefix: String, rng: inout SeededRNG) {
+        precondition(inChannels > 0 && inputHeight > 0 && inputWidth > 0, "transposed convolution sizes must be positive")
+        let outputHeight = (inputHeight - 1) * stride - 2 * padding + kernelSize
+        let outputWidth = (inputWidth - 1) * stride - 2 * padding + kernelSize
+        precondition(outputHeight > 0 && outputWidth > 0,
+                     "a \(inputHeight)×\(inputWidth) input gives no output with this kernel, stride and padding")
+        geometry = ConvGeometry(channels: outChannels, height: outputHeight, width: outputWidth,
+                                kernelSize: kernelSize, stride: stride, padding: padding)
+        inputChannels = inChannels
+        weight = Parameter(name: namePrefix + "weight", shape: [inChannels, outChannels, kernelSize, kernelSize])
+        bias = Parameter(name: namePrefix + "bias", shape: [outChannels])
+        let bound = 1 / Double(geometry.patchSize).squareRoot()
+        weight.initialiseUniform(bound: bound, rng: &rng)
+        bias.initialiseUniform(bound: bound, rng: &rng)
+    }
+
+    public var parameters: [Parameter<T>] { [weight, bias] }
+    public var outputChannels: Int { geometry.channels }
+    public var outputHeight: Int { geometry.height }
+    public var outputWidth: Int { geometry.width }
+    /// Scalars per sample: in·H·W.
+    public var inputCount: Int { inputChannels * geometry.outputPlane }
+    /// Scalars per sample: out·OH·OW.
+    public var outputCount: Int { geometry.channels * geometry.inputPlane }
+    /// Multiply-adds of one forward pass for one sample: in·H·W·out·k·k.
+    public var multiplyAddsPerSample: Int { inputCount * geometry.patchSize }
+
+    /// y = convᵀ(x, W) + b.
+    @inlinable
+    public func forward(input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, batch: Int) {
+        let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
+        reserve(pixels: pixels)
+        ChannelLayout.toChannelMajor(input, channelMajor.pointer, batch: batch, channels: inputChannels,
+                                     plane: geometry.outputPlane)
+        // columns (out·k·k, batch·H·W) = Wᵀ (out·k·k, in) · x (in, batch·H·W)
+        T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
+               a: weight.value.pointer, lda: patch, b: channelMajor.pointer, ldb: pixels,
+               beta: 0, c: columns.pointer, ldc: pixels)
+        geometry.col2im(columns: columns.pointer, image: output, batch: batch)
+        ChannelLayout.addBias(bias.value.pointer, to: output, batch: batch, channels: geometry.channels,
+                              plane: geometry.inputPlane)
+    }
+
+    /// Backward pass for the batch `input`: fills dL/dW and dL/db per `parameterGradients` and
+    /// writes dL/dx if `gradInput` is given.
+    @inlinable
+    public func backward(input: UnsafePointer<T>, gradOutput: UnsafePointer<T>,
+                         gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
+        let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
+        reserve(pixels: pixels)
+        // The adjoint of col2im is im2col: dL/d columns = the patches of dL/dy.
+        geometry.im2col(image: gradOutput, columns: columns.pointer, batch: batch)
+        if parameterGradients != .skip {
+            ChannelLayout.toChannelMajor(input, channelMajor.pointer, batch: batch, channels: inputChannels,
+                                         plane: geometry.outputPlane)
+            // dW (in, out·k·k) = x (in, batch·H·W) · d columnsᵀ
+            T.gemm(transposeA: false, transposeB: true, m: inputChannels, n: patch, k: pixels, alpha: 1,
+                   a: channelMajor.pointer, lda: pixels, b: columns.pointer, ldb: pixels,
+                   beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
+            ChannelLayout.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
+                                      batch: batch, channels: geometry.channels, plane: geometry.inputPlane)
+        }
+        if let gradInput {
+            // dx (in, batch·H·W) = W (in, out·k·k) · d columns, then back to batch-major rows.
+            T.gemm(transposeA: false, transposeB: false, m: inputChannels, n: pixels, k: patch, alpha: 1,
+                   a: weight.value.pointer, lda: patch, b: columns.pointer, ldb: pixels,
+                   beta: 0, c: channelMajor.pointer, ldc: pixels)
+            ChannelLayout.toBatchMajor(channelMajor.pointer, gradInput, adding: nil, batch: batch,
+                                       channels: inputChannels, plane: geometry.outputPlane)
+        }
+    }
+
+    @usableFromInline
+    func reserve(pixels: Int) {
+        columns = columns.growing(toHold: geometry.patchSize * pixels)
+        channelMajor = channelMajor.growing(toHold: inputChannels * pixels)
+    }
+}

@@ -1,0 +1,196 @@
+import NeuralNet
+import Randomness
+import TestSupport
+import Testing
+
+/// A convolution's sizes: in, out, kernel, stride, padding, height, width (the input's).
+struct ConvCase: Sendable, CustomTestStringConvertible {
+    let inputs, outputs, kernel, stride, padding, height, width: Int
+    var testDescription: String { "\(inputs)→\(outputs) k\(kernel) s\(stride) p\(padding) \(height)×\(width)" }
+
+    func conv(seed: UInt64 = 11) -> Conv2d<Double> {
+        var rng = SeededRNG(seed: seed)
+        return Conv2d(inChannels: inputs, outChannels: outputs, kernelSize: kernel, stride: stride, padding: padding,
+                      inputHeight: height, inputWidth: width, namePrefix: "1.", rng: &rng)
+    }
+
+    func transposed(seed: UInt64 = 12) -> ConvTranspose2d<Double> {
+        var rng = SeededRNG(seed: seed)
+        return ConvTranspose2d(inChannels: inputs, outChannels: outputs, kernelSize: kernel, stride: stride,
+                               padding: padding, inputHeight: height, inputWidth: width, namePrefix: "3.", rng: &rng)
+    }
+}
+
+/// Conv2d and ConvTranspose2d: forward passes against the definition and hand-computed values,
+/// gradients against finite differences, initialisation as PyTorch's.
+@Suite struct ConvolutionTests {
+    /// Strided, padded, several channel counts, non-square inputs, a stride larger than the kernel.
+    static let cases = [
+        ConvCase(inputs: 2, outputs: 3, kernel: 4, stride: 2, padding: 1, height: 6, width: 5),
+        ConvCase(inputs: 3, outputs: 2, kernel: 3, stride: 1, padding: 1, height: 4, width: 5),
+        ConvCase(inputs: 1, outputs: 4, kernel: 2, stride: 3, padding: 0, height: 7, width: 5),
+        ConvCase(inputs: 4, outputs: 1, kernel: 3, stride: 2, padding: 2, height: 3, width: 4),
+    ]
+
+    // MARK: forward
+
+    @Test func convolutionByHand() {
+        // x = 1…9 in a 3×3 plane, W = [[1, 2], [3, 4]], b = 0.5, stride 2, padding 1.
+        let layer = ConvCase(inputs: 1, outputs: 1, kernel: 2, stride: 2, padding: 1, height: 3, width: 3).conv()
+        layer.weight.value.assign([1, 2, 3, 4])
+        layer.bias.value.assign([0.5])
+        let input = Buffer<Double>((1...9).map(Double.init)), output = Buffer<Double>(count: 4)
+        layer.forward(input: input.pointer, output: output.pointer, batch: 1)
+        // Top left sees only x00 under W11; bottom right sees x11, x12, x21, x22.
+        #expect(output.array == [4.5, 18.5, 36.5, 77.5])
+    }
+
+    @Test func transposedConvolutionByHand() {
+        // x = [[1, 2], [3, 4]], W = [[1, 2], [3, 4]], stride 1: each pixel paints x·W, overlapping.
+        let layer = ConvCase(inputs: 1, outputs: 1, kernel: 2, stride: 1, padding: 0, height: 2, width: 2).transposed()
+        layer.weight.value.assign([1, 2, 3, 4])
+        layer.bias.value.assign([-1])
+        let input = Buffer<Double>([1, 2, 3, 4]), output = Buffer<Double>(count: 9)
+        layer.forward(input: input.pointer, output: output.pointer, batch: 1)
+        #expect(output.array == [1, 4, 4, 6, 20, 16, 9, 24, 16].map { $0 - 1 })
+    }
+
+    @Test(arguments: cases)
+    func convolutionMatchesDefinition(shape: ConvCase) {
+        let layer = shape.conv(), batch = 3
+        var rng = SeededRNG(seed: 21)
+        let input = Buffer<Double>(GradientCheck.randomValues(batch * layer.inputCount, rng: &rng))
+        let output = Buffer<Double>(count: batch * layer.outputCount)
+        layer.forward(input: input.pointer, output: output.pointer, batch: batch)
+        let expected = Reference.convolution(shape, input: input.array, weight: layer.weight.value.array,
+                                             bias: layer.bias.value.array, batch: batch)
+        #expect(expected.count == output.count)
+        #expect(GradientCheck.relativeError(output.array, expected) < 1e-12)
+    }
+
+    @Test(arguments: cases)
+    func transposedConvolutionMatchesDefinition(shape: ConvCase) {
+        let layer = shape.transposed(), batch = 3
+        var rng = SeededRNG(seed: 22)
+        let input = Buffer<Double>(GradientCheck.randomValues(batch * layer.inputCount, rng: &rng))
+        let output = Buffer<Double>(count: batch * layer.outputCount)
+        layer.forward(input: input.pointer, output: output.pointer, batch: batch)
+        let expected = Reference.transposedConvolution(shape, input: input.array, weight: layer.weight.value.array,
+                                                       bias: layer.bias.value.array, batch: batch,
+                                                       outputHeight: layer.outputHeight, outputWidth: layer.outputWidth)
+        #expect(expected.count == output.count)
+        #expect(GradientCheck.relativeError(output.array, expected) < 1e-12)
+    }
+
+    @Test func outputSizesFollowPyTorch() {
+        var rng = SeededRNG(seed: 1)
+        // The DCGAN's 28×28 stages: 28 → 14 → 7 down, 7 → 14 → 28 up.
+        let down = Conv2d<Float>(inChannels: 1, outChannels: 64, kernelSize: 4, stride: 2, padding: 1,
+                                 inputHeight: 28, inputWidth: 28, namePrefix: "0.", rng: &rng)
+        let up = ConvTranspose2d<Float>(inChannels: 128, outChannels: 64, kernelSize: 4, stride: 2, padding: 1,
+                                        inputHeight: 7, inputWidth: 9, namePrefix: "3.", rng: &rng)
+        #expect((down.outputHeight, down.outputWidth) == (14, 14))
+        #expect(down.outputCount == 64 * 14 * 14 && down.inputCount == 28 * 28)
+        #expect(down.multiplyAddsPerSample == 64 * 14 * 14 * 16)
+        #expect((up.outputHeight, up.outputWidth) == (14, 18))
+        #expect(up.inputCount == 128 * 7 * 9 && up.outputCount == 64 * 14 * 18)
+        #expect(up.multiplyAddsPerSample == 128 * 7 * 9 * 64 * 16)
+    }
+
+    // MARK: gradients
+
+    @Test(arguments: cases, [GradientMode.overwrite, .accumulate])
+    func convolutionGradients(shape: ConvCase, mode: GradientMode) {
+        let errors = LayerCheck.gradientErrors(of: shape.conv(), batch: 2, mode: mode, seed: 31)
+        #expect(errors.worst < 1e-6, "\(errors)")
+    }
+
+    @Test(arguments: cases, [GradientMode.overwrite, .accumulate])
+    func transposedConvolutionGradients(shape: ConvCase, mode: GradientMode) {
+        let errors = LayerCheck.gradientErrors(of: shape.transposed(), batch: 2, mode: mode, seed: 32)
+        #expect(errors.worst < 1e-6, "\(errors)")
+    }
+
+    @Test func skipAndMissingInputGradient() {
+        let shape = Self.cases[0]
+        #expect(LayerCheck.skipAndNoInputGradientAgree(for: shape.conv(), batch: 2, seed: 33))
+        #expect(LayerCheck.skipAndNoInputGradientAgree(for: shape.transposed(), batch: 2, seed: 34))
+    }
+
+    @Test func largerBatchAfterSmallerOneGrowsScratchSpace() {
+        // The scratch buffers are sized by the largest batch so far: a later, larger batch must
+        // still match the definition.
+        let shape = Self.cases[0], layer = shape.conv()
+        var rng = SeededRNG(seed: 35)
+        for batch in [1, 4] {
+            let input = Buffer<Double>(GradientCheck.randomValues(batch * layer.inputCount, rng: &rng))
+            let output = Buffer<Double>(count: batch * layer.outputCount)
+            layer.forward(input: input.pointer, output: output.pointer, batch: batch)
+            let expected = Reference.convolution(shape, input: input.array, weight: layer.weight.value.array,
+                                                 bias: layer.bias.value.array, batch: batch)
+            #expect(GradientCheck.relativeError(output.array, expected) < 1e-12)
+        }
+    }
+
+    // MARK: initialisation
+
+    @Test func initialisationFollowsPyTorch() {
+        let shape = ConvCase(inputs: 3, outputs: 5, kernel: 2, stride: 2, padding: 0, height: 4, width: 4)
+        let conv = shape.conv(seed: 41), transposed = shape.transposed(seed: 42)
+        #expect(conv.parameters.map(\.name) == ["1.weight", "1.bias"])
+        #expect(conv.weight.shape == [5, 3, 2, 2] && conv.bias.shape == [5])
+        #expect(transposed.parameters.map(\.name) == ["3.weight", "3.bias"])
+        #expect(transposed.weight.shape == [3, 5, 2, 2] && transposed.bias.shape == [5])
+        // fan_in is weight.size(1)·k·k: in·k·k = 12 for Conv2d, out·k·k = 20 for ConvTranspose2d.
+        for (layer, fanIn, seed) in [(conv as any CheckedLayer<Double>, 12.0, UInt64(41)), (transposed, 20.0, 42)] {
+            let bound = 1 / fanIn.squareRoot()
+            var rng = SeededRNG(seed: seed)
+            // Weight first, then bias, each uniform in ±bound, drawn in element order.
+            for parameter in layer.parameters {
+                let expected = (0..<parameter.count).map { _ in (rng.uniformDouble() * 2 - 1) * bound }
+                #expect(parameter.value.array == expected, "\(parameter.name)")
+            }
+            let weights = layer.parameters[0].value.array
+            #expect(weights.allSatisfy { abs($0) <= bound } && weights.contains { abs($0) > 0.9 * bound })
+        }
+    }
+}
+
+/// Convolutions straight from their definitions, as nested loops: the references the lowered
+/// layers are compared with.
+enum Reference {
+    static func convolution(_ s: ConvCase, input: [Double], weight: [Double], bias: [Double], batch: Int) -> [Double] {
+        let oh = (s.height + 2 * s.padding - s.kernel) / s.stride + 1
+        let ow = (s.width + 2 * s.padding - s.kernel) / s.stride + 1
+        var output = [Double](repeating: 0, count: batch * s.outputs * oh * ow)
+        for n in 0..<batch { for o in 0..<s.outputs { for y in 0..<oh { for x in 0..<ow {
+            var sum = bias[o]
+            for c in 0..<s.inputs { for i in 0..<s.kernel { for j in 0..<s.kernel {
+                let iy = y * s.stride - s.padding + i, ix = x * s.stride - s.padding + j
+                guard (0..<s.height).contains(iy), (0..<s.width).contains(ix) else { continue }
+                sum += input[((n * s.inputs + c) * s.height + iy) * s.width + ix]
+                    * weight[((o * s.inputs + c) * s.kernel + i) * s.kernel + j]
+            } } }
+            output[((n * s.outputs + o) * oh + y) * ow + x] = sum
+        } } } }
+        return output
+    }
+
+    /// Every input pixel adds x·W[c, o] onto the output window at (y·stride − padding, x·stride − padding).
+    static func transposedConvolution(_ s: ConvCase, input: [Double], weight: [Double], bias: [Double], batch: Int,
+                                      outputHeight oh: Int, outputWidth ow: Int) -> [Double] {
+        var output = [Double](repeating: 0, count: batch * s.outputs * oh * ow)
+        for n in 0..<batch { for o in 0..<s.outputs {
+            for p in 0..<(oh * ow) { output[(n * s.outputs + o) * oh * ow + p] = bias[o] }
+        } }
+        for n in 0..<batch { for c in 0..<s.inputs { for y in 0..<s.height { for x in 0..<s.width {
+            let value = input[((n * s.inputs + c) * s.height + y) * s.width + x]
+            for o in 0..<s.outputs { for i in 0..<s.kernel { for j in 0..<s.kernel {
+                let oy = y * s.stride - s.padding + i, ox = x * s.stride - s.padding + j
+                guard (0..<oh).contains(oy), (0..<ow).contains(ox) else { continue }
+                output[((n * s.outputs + o) * oh + oy) * ow + ox] += value * weight[((c * s.outputs + o) * s.kernel + i) * s.kernel + j]
+            } } }
+        } } } }
+        return output
+    }
+}
