@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import RealModule
 
 /// A floating-point type the networks can compute in: `Float` for training, `Double` for the
@@ -12,11 +13,29 @@ public protocol BLASScalar: Real, BinaryFloatingPoint, Sendable {
     static func activationTanh(_ x: Self) -> Self
     /// The logistic function for the activation loops: fast for Float, exact for Double.
     static func activationSigmoid(_ x: Self) -> Self
+    /// `ConvGeometry.im2col` for the channels in `channels` (the C kernel for this type).
+    static func im2col(_ geometry: UnsafePointer<gs_conv_geometry>, image: UnsafePointer<Self>,
+                       columns: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>)
+    /// `ConvGeometry.col2im` for the channels in `channels` (the C kernel for this type).
+    static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafePointer<Self>,
+                       image: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>)
 }
 
 extension Float: BLASScalar {
     @inlinable public static func activationTanh(_ x: Float) -> Float { FastMath.tanh(x) }
     @inlinable public static func activationSigmoid(_ x: Float) -> Float { FastMath.sigmoid(x) }
+
+    @inlinable
+    public static func im2col(_ geometry: UnsafePointer<gs_conv_geometry>, image: UnsafePointer<Float>,
+                              columns: UnsafeMutablePointer<Float>, batch: Int, channels: Range<Int>) {
+        gs_im2col_f32(geometry, image, columns, batch, channels.lowerBound, channels.upperBound)
+    }
+
+    @inlinable
+    public static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafePointer<Float>,
+                              image: UnsafeMutablePointer<Float>, batch: Int, channels: Range<Int>) {
+        gs_col2im_f32(geometry, columns, image, batch, channels.lowerBound, channels.upperBound)
+    }
 
     @inlinable
     public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
@@ -30,6 +49,18 @@ extension Float: BLASScalar {
 extension Double: BLASScalar {
     @inlinable public static func activationTanh(_ x: Double) -> Double { Double.tanh(x) }
     @inlinable public static func activationSigmoid(_ x: Double) -> Double { 1 / (1 + Double.exp(-x)) }
+
+    @inlinable
+    public static func im2col(_ geometry: UnsafePointer<gs_conv_geometry>, image: UnsafePointer<Double>,
+                              columns: UnsafeMutablePointer<Double>, batch: Int, channels: Range<Int>) {
+        gs_im2col_f64(geometry, image, columns, batch, channels.lowerBound, channels.upperBound)
+    }
+
+    @inlinable
+    public static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafePointer<Double>,
+                              image: UnsafeMutablePointer<Double>, batch: Int, channels: Range<Int>) {
+        gs_col2im_f64(geometry, columns, image, batch, channels.lowerBound, channels.upperBound)
+    }
 
     @inlinable
     public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,

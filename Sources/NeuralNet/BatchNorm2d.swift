@@ -117,7 +117,7 @@ public final class BatchNorm2d<T: BLASScalar> {
 
     /// The batch's mean and biased variance (two passes, for accuracy) into `mean` and
     /// `inverseDeviation`, and the running statistics moved towards them.
-    @usableFromInline
+    @inlinable
     func updateStatistics(input: UnsafePointer<T>, batch: Int) {
         let count = batch * plane
         precondition(count > 1, "batch norm in training mode needs more than one value per channel")
@@ -140,6 +140,10 @@ public final class BatchNorm2d<T: BLASScalar> {
             runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mu
             runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * squares / T(count - 1)
         }
-        batchesTracked += 1
+        countBatch()
     }
+
+    /// Not inlinable: `batchesTracked` is set only inside the module.
+    @usableFromInline
+    func countBatch() { batchesTracked += 1 }
 }

@@ -16,6 +16,8 @@ public final class Conv2d<T: BLASScalar> {
 
     /// (in·k·k, batch·OH·OW): the patches of the last pass.
     @usableFromInline var columns = Buffer<T>(count: 0)
+    /// The input (address and batch) whose patches `columns` holds, if it still holds them.
+    @usableFromInline var columnsSource: (input: UnsafePointer<T>, batch: Int)?
     /// (out, batch·OH·OW): the product before the transpose, or dL/dy channel-major.
     @usableFromInline var channelMajor = Buffer<T>(count: 0)
 
@@ -50,6 +52,7 @@ public final class Conv2d<T: BLASScalar> {
         let pixels = batch * geometry.outputPlane
         reserve(pixels: pixels)
         geometry.im2col(image: input, columns: columns.pointer, batch: batch)
+        columnsSource = (input, batch)
         // (out, batch·OH·OW) = W (out, in·k·k) · columns (in·k·k, batch·OH·OW)
         T.gemm(transposeA: false, transposeB: false, m: outputChannels, n: pixels, k: geometry.patchSize,
                alpha: 1, a: weight.value.pointer, lda: geometry.patchSize, b: columns.pointer, ldb: pixels,
@@ -60,6 +63,11 @@ public final class Conv2d<T: BLASScalar> {
 
     /// Backward pass for the batch `input`: fills dL/dW and dL/db per `parameterGradients` and
     /// writes dL/dx if `gradInput` is given.
+    ///
+    /// Given the same input buffer and batch as the last `forward`, it reuses that pass's patches
+    /// instead of redoing im2col (which writes as much memory as the whole product reads), so the
+    /// input must not change in between — the networks keep each layer's input untouched until
+    /// the backward pass, as they must for every layer.
     @inlinable
     public func backward(input: UnsafePointer<T>, gradOutput: UnsafePointer<T>,
                          gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
@@ -68,7 +76,10 @@ public final class Conv2d<T: BLASScalar> {
         ChannelLayout.toChannelMajor(gradOutput, channelMajor.pointer, batch: batch, channels: outputChannels,
                                      plane: geometry.outputPlane)
         if parameterGradients != .skip {
-            geometry.im2col(image: input, columns: columns.pointer, batch: batch)
+            if columnsSource?.input != input || columnsSource?.batch != batch {
+                geometry.im2col(image: input, columns: columns.pointer, batch: batch)
+                columnsSource = (input, batch)
+            }
             // dW (out, in·k·k) = dy (out, batch·OH·OW) · columnsᵀ
             T.gemm(transposeA: false, transposeB: true, m: outputChannels, n: patch, k: pixels, alpha: 1,
                    a: channelMajor.pointer, lda: pixels, b: columns.pointer, ldb: pixels,
@@ -77,6 +88,7 @@ public final class Conv2d<T: BLASScalar> {
                                       batch: batch, channels: outputChannels, plane: geometry.outputPlane)
         }
         if let gradInput {
+            columnsSource = nil
             // d columns (in·k·k, batch·OH·OW) = Wᵀ · dy, then back onto the pixels they came from.
             T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
                    a: weight.value.pointer, lda: patch, b: channelMajor.pointer, ldb: pixels,
@@ -87,6 +99,7 @@ public final class Conv2d<T: BLASScalar> {
 
     @usableFromInline
     func reserve(pixels: Int) {
+        if geometry.patchSize * pixels > columns.count { columnsSource = nil }
         columns = columns.growing(toHold: geometry.patchSize * pixels)
         channelMajor = channelMajor.growing(toHold: outputChannels * pixels)
     }

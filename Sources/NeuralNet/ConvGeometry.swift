@@ -1,3 +1,6 @@
+import CKernels
+import Dispatch
+
 /// The shape of a 2-D convolution over NCHW images, and its lowering onto one matrix product for
 /// the whole batch (im2col / col2im).
 ///
@@ -42,42 +45,20 @@ public struct ConvGeometry: Sendable, Equatable {
     public var inputPlane: Int { height * width }
     public var outputPlane: Int { outputHeight * outputWidth }
 
-    /// Output columns `ow` whose input column ow·stride + offset lies inside 0..<width; outside
-    /// that range the patch sees padding.
+    /// The geometry as the C kernels take it.
     @inlinable
-    func validOutputRange(offset: Int, size: Int, outputSize: Int) -> Range<Int> {
-        let low = offset >= 0 ? 0 : (-offset + stride - 1) / stride
-        let high = size - 1 - offset >= 0 ? min(outputSize, (size - 1 - offset) / stride + 1) : 0
-        return low..<max(low, high)
+    var kernelGeometry: gs_conv_geometry {
+        gs_conv_geometry(channels: channels, height: height, width: width, kernel: kernelSize, stride: stride,
+                         padding: padding, out_height: outputHeight, out_width: outputWidth)
     }
 
     /// Fills `columns` (patchSize, batch·outputPlane) from `image` (batch, channels, height, width).
     @inlinable
     public func im2col<T: BLASScalar>(image: UnsafePointer<T>, columns: UnsafeMutablePointer<T>, batch: Int) {
-        let rowLength = batch * outputPlane
-        for c in 0..<channels {
-            for ki in 0..<kernelSize {
-                let rowsValid = validOutputRange(offset: ki - padding, size: height, outputSize: outputHeight)
-                for kj in 0..<kernelSize {
-                    let offset = kj - padding
-                    let valid = validOutputRange(offset: offset, size: width, outputSize: outputWidth)
-                    let row = columns + ((c * kernelSize + ki) * kernelSize + kj) * rowLength
-                    for n in 0..<batch {
-                        let plane = image + (n * channels + c) * inputPlane
-                        let sample = row + n * outputPlane
-                        for oh in 0..<outputHeight {
-                            let target = sample + oh * outputWidth
-                            guard rowsValid.contains(oh) else {
-                                target.update(repeating: 0, count: outputWidth)
-                                continue
-                            }
-                            let source = plane + (oh * stride + ki - padding) * width
-                            for ow in 0..<valid.lowerBound { target[ow] = 0 }
-                            for ow in valid { target[ow] = source[ow * stride + offset] }
-                            for ow in valid.upperBound..<outputWidth { target[ow] = 0 }
-                        }
-                    }
-                }
+        let shared = SharedPointers(source: image, target: columns), geometry = kernelGeometry
+        splitChannels(work: batch * patchSize * outputPlane) { channels in
+            withUnsafePointer(to: geometry) {
+                T.im2col($0, image: shared.source, columns: shared.target, batch: batch, channels: channels)
             }
         }
     }
@@ -86,27 +67,41 @@ public struct ConvGeometry: Sendable, Equatable {
     /// pixel is the sum of the column entries that were copied from it.
     @inlinable
     public func col2im<T: BLASScalar>(columns: UnsafePointer<T>, image: UnsafeMutablePointer<T>, batch: Int) {
-        image.update(repeating: 0, count: batch * channels * inputPlane)
-        let rowLength = batch * outputPlane
-        for c in 0..<channels {
-            for ki in 0..<kernelSize {
-                let rowsValid = validOutputRange(offset: ki - padding, size: height, outputSize: outputHeight)
-                for kj in 0..<kernelSize {
-                    let offset = kj - padding
-                    let valid = validOutputRange(offset: offset, size: width, outputSize: outputWidth)
-                    let row = columns + ((c * kernelSize + ki) * kernelSize + kj) * rowLength
-                    for n in 0..<batch {
-                        let plane = image + (n * channels + c) * inputPlane
-                        let sample = row + n * outputPlane
-                        for oh in rowsValid {
-                            let source = sample + oh * outputWidth
-                            let target = plane + (oh * stride + ki - padding) * width
-                            for ow in valid { target[ow * stride + offset] += source[ow] }
-                        }
-                    }
-                }
+        let shared = SharedPointers(source: columns, target: image), geometry = kernelGeometry
+        splitChannels(work: batch * patchSize * outputPlane) { channels in
+            withUnsafePointer(to: geometry) {
+                T.col2im($0, columns: shared.source, image: shared.target, batch: batch, channels: channels)
             }
         }
+    }
+
+    /// Scalars to move below which a second thread costs more than it saves.
+    @inlinable static var minimumParallelWork: Int { 1 << 16 }
+
+    /// Runs `body` on disjoint ranges of channels, one per BLAS thread when the work is large
+    /// enough: the gemms use those cores, and between gemms they would idle. Each channel's
+    /// columns and pixels are written by one thread only, so the result does not depend on the split.
+    @inlinable
+    func splitChannels(work: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let parts = Swift.max(1, Swift.min(BLAS.threads, channels, work / Self.minimumParallelWork))
+        if parts == 1 { return body(0..<channels) }
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            body(channels * part / parts ..< channels * (part + 1) / parts)
+        }
+    }
+}
+
+/// The two buffers of an im2col or col2im, handed to the threads of `splitChannels`, which
+/// write disjoint channels of `target` and only read `source`.
+@usableFromInline
+struct SharedPointers<T: BLASScalar>: @unchecked Sendable {
+    @usableFromInline let source: UnsafePointer<T>
+    @usableFromInline let target: UnsafeMutablePointer<T>
+
+    @inlinable
+    init(source: UnsafePointer<T>, target: UnsafeMutablePointer<T>) {
+        self.source = source
+        self.target = target
     }
 }
 

@@ -132,6 +132,25 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    @Test func backwardOnAnotherInputDoesNotReuseTheForwardPatches() {
+        // Conv2d keeps the forward pass's patches for the backward pass of the same input; given
+        // another buffer, backward must take its patches from that buffer.
+        let shape = Self.cases[1], layer = shape.conv(), batch = 2
+        var rng = SeededRNG(seed: 36)
+        let first = Buffer<Double>(GradientCheck.randomValues(batch * layer.inputCount, rng: &rng))
+        let second = Buffer<Double>(GradientCheck.randomValues(batch * layer.inputCount, rng: &rng))
+        let upstream = Buffer<Double>(GradientCheck.randomValues(batch * layer.outputCount, rng: &rng))
+        let output = Buffer<Double>(count: batch * layer.outputCount)
+        layer.forward(input: second.pointer, output: output.pointer, batch: batch)
+        layer.backward(input: second.pointer, gradOutput: upstream.pointer, gradInput: nil, batch: batch,
+                       parameterGradients: .overwrite)
+        let expected = layer.weight.gradient.array
+        layer.forward(input: first.pointer, output: output.pointer, batch: batch)
+        layer.backward(input: second.pointer, gradOutput: upstream.pointer, gradInput: nil, batch: batch,
+                       parameterGradients: .overwrite)
+        #expect(GradientCheck.relativeError(layer.weight.gradient.array, expected) < 1e-12)
+    }
+
     // MARK: initialisation
 
     @Test func initialisationFollowsPyTorch() {
