@@ -126,13 +126,13 @@ public final class BatchNorm2d<T: BLASScalar> {
             var sum: T = 0
             for n in 0..<batch {
                 let x = input + (n * channels + c) * plane
-                for i in 0..<plane { sum += x[i] }
+                sum += Self.sum(count: plane) { x[$0] }
             }
             let mu = sum / T(count)
             var squares: T = 0
             for n in 0..<batch {
                 let x = input + (n * channels + c) * plane
-                for i in 0..<plane { let d = x[i] - mu; squares += d * d }
+                squares += Self.sum(count: plane) { (x[$0] - mu) * (x[$0] - mu) }
             }
             let variance = squares / T(count)
             mean[c] = mu
@@ -141,6 +141,22 @@ public final class BatchNorm2d<T: BLASScalar> {
             runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * squares / T(count - 1)
         }
         countBatch()
+    }
+
+    /// Σ term(i) for i in 0..<count, in eight interleaved partial sums: a single running sum is a
+    /// chain of dependent additions that neither pipelines nor vectorises (the forward pass took
+    /// two to five times as long with one).
+    @inlinable
+    static func sum(count: Int, _ term: (Int) -> T) -> T {
+        var partial: (T, T, T, T, T, T, T, T) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var i = 0
+        while i + 8 <= count {
+            partial.0 += term(i); partial.1 += term(i + 1); partial.2 += term(i + 2); partial.3 += term(i + 3)
+            partial.4 += term(i + 4); partial.5 += term(i + 5); partial.6 += term(i + 6); partial.7 += term(i + 7)
+            i += 8
+        }
+        while i < count { partial.0 += term(i); i += 1 }
+        return ((partial.0 + partial.1) + (partial.2 + partial.3)) + ((partial.4 + partial.5) + (partial.6 + partial.7))
     }
 
     /// Not inlinable: `batchesTracked` is set only inside the module.
