@@ -52,11 +52,13 @@ public struct ConvGeometry: Sendable, Equatable {
                          padding: padding, out_height: outputHeight, out_width: outputWidth)
     }
 
-    /// Fills `columns` (patchSize, batch·outputPlane) from `image` (batch, channels, height, width).
+    /// Fills `columns` (patchSize, batch·outputPlane) from `image` (batch, channels, height, width),
+    /// on `workers` threads (default: as many as BLAS uses, if the work is large enough).
     @inlinable
-    public func im2col<T: BLASScalar>(image: UnsafePointer<T>, columns: UnsafeMutablePointer<T>, batch: Int) {
+    public func im2col<T: BLASScalar>(image: UnsafePointer<T>, columns: UnsafeMutablePointer<T>, batch: Int,
+                                      workers: Int? = nil) {
         let shared = SharedPointers(source: image, target: columns), geometry = kernelGeometry
-        splitChannels(work: batch * patchSize * outputPlane) { channels in
+        splitChannels(work: batch * patchSize * outputPlane, workers: workers) { channels in
             withUnsafePointer(to: geometry) {
                 T.im2col($0, image: shared.source, columns: shared.target, batch: batch, channels: channels)
             }
@@ -66,9 +68,10 @@ public struct ConvGeometry: Sendable, Equatable {
     /// Overwrites `image` (batch, channels, height, width) with the adjoint of `im2col`: each
     /// pixel is the sum of the column entries that were copied from it.
     @inlinable
-    public func col2im<T: BLASScalar>(columns: UnsafePointer<T>, image: UnsafeMutablePointer<T>, batch: Int) {
+    public func col2im<T: BLASScalar>(columns: UnsafePointer<T>, image: UnsafeMutablePointer<T>, batch: Int,
+                                      workers: Int? = nil) {
         let shared = SharedPointers(source: columns, target: image), geometry = kernelGeometry
-        splitChannels(work: batch * patchSize * outputPlane) { channels in
+        splitChannels(work: batch * patchSize * outputPlane, workers: workers) { channels in
             withUnsafePointer(to: geometry) {
                 T.col2im($0, columns: shared.source, image: shared.target, batch: batch, channels: channels)
             }
@@ -82,8 +85,9 @@ public struct ConvGeometry: Sendable, Equatable {
     /// enough: the gemms use those cores, and between gemms they would idle. Each channel's
     /// columns and pixels are written by one thread only, so the result does not depend on the split.
     @inlinable
-    func splitChannels(work: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        let parts = Swift.max(1, Swift.min(BLAS.threads, channels, work / Self.minimumParallelWork))
+    func splitChannels(work: Int, workers: Int?, _ body: @Sendable (Range<Int>) -> Void) {
+        let wanted = workers ?? Swift.min(BLAS.threads, work / Self.minimumParallelWork)
+        let parts = Swift.max(1, Swift.min(wanted, channels))
         if parts == 1 { return body(0..<channels) }
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             body(channels * part / parts ..< channels * (part + 1) / parts)

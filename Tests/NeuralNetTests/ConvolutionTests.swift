@@ -151,6 +151,29 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
         #expect(GradientCheck.relativeError(layer.weight.gradient.array, expected) < 1e-12)
     }
 
+    @Test func patchCopiesDoNotDependOnTheThreadSplit() {
+        // im2col and col2im split channels across threads for large batches; every split must
+        // give the same values (each channel is computed the same way by whichever thread).
+        let geometry = ConvGeometry(channels: 5, height: 6, width: 7, kernelSize: 3, stride: 2, padding: 1)
+        let batch = 3, columnCount = geometry.patchSize * batch * geometry.outputPlane
+        var rng = SeededRNG(seed: 37)
+        let image = Buffer<Double>(GradientCheck.randomValues(batch * geometry.channels * geometry.inputPlane, rng: &rng))
+        let columns = Buffer<Double>(GradientCheck.randomValues(columnCount, rng: &rng))
+        var patches: [[Double]] = [], sums: [[Double]] = []
+        for workers in [1, 2, 3, 5] {
+            let patch = Buffer<Double>(count: columnCount), sum = Buffer<Double>(count: image.count)
+            geometry.im2col(image: image.pointer, columns: patch.pointer, batch: batch, workers: workers)
+            geometry.col2im(columns: columns.pointer, image: sum.pointer, batch: batch, workers: workers)
+            patches.append(patch.array)
+            sums.append(sum.array)
+        }
+        #expect(patches.allSatisfy { $0 == patches[0] } && sums.allSatisfy { $0 == sums[0] })
+        // Adjoint: ⟨im2col(x), c⟩ = ⟨x, col2im(c)⟩.
+        let left = zip(patches[0], columns.array).reduce(0) { $0 + $1.0 * $1.1 }
+        let right = zip(image.array, sums[0]).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(abs(left - right) < 1e-10 * max(1, abs(left)))
+    }
+
     // MARK: initialisation
 
     @Test func initialisationFollowsPyTorch() {
