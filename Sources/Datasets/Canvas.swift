@@ -1,4 +1,8 @@
-/// A small grayscale raster with antialiased shape drawing, intensities in [0, 1].
+/// A colour: red, green and blue in [0, 1]. A gray has all three the same, and a gray drawn on
+/// a canvas stays exactly gray, since every operation works on the three alike.
+typealias RGB = SIMD3<Float>
+
+/// A small colour raster with antialiased shape drawing, values in [0, 1].
 ///
 /// Shapes are drawn from signed distances: a pixel whose centre lies `d` pixels inside the edge
 /// gets coverage `0.5 + d`, clamped to [0, 1], which gives a one-pixel soft edge without
@@ -8,8 +12,8 @@
 struct Canvas {
     let width: Int
     let height: Int
-    /// Row-major intensities, 0 black, 1 white.
-    private(set) var pixels: [Float]
+    /// Row-major colours, (0, 0, 0) black, (1, 1, 1) white.
+    private(set) var pixels: [RGB]
     /// Where the next shapes are placed on the pixel grid.
     var frame = Frame(origin: .zero)
     /// Per-pixel distances for the stroke being drawn; kept to avoid an allocation per stroke.
@@ -18,30 +22,30 @@ struct Canvas {
     init(width: Int, height: Int) {
         self.width = width
         self.height = height
-        pixels = [Float](repeating: 0, count: width * height)
-        distances = pixels
+        pixels = [RGB](repeating: .zero, count: width * height)
+        distances = [Float](repeating: 0, count: width * height)
     }
 
-    mutating func clear(to intensity: Float) {
-        for i in pixels.indices { pixels[i] = intensity }
+    mutating func clear(to colour: RGB) {
+        for i in pixels.indices { pixels[i] = colour }
     }
 
     /// Fills an axis-aligned (in frame coordinates) ellipse, keeping only its part above `clipY`
     /// when given (the part with y < clipY, as y points down).
-    mutating func fillEllipse(center: SIMD2<Float>, radii: SIMD2<Float>, intensity: Float,
+    mutating func fillEllipse(center: SIMD2<Float>, radii: SIMD2<Float>, colour: RGB,
                               clipY: Float = .infinity) {
         let box = pixelBox(around: center, radius: max(radii.x, radii.y))
         for y in box.rows {
             for x in box.columns {
                 let p = frame.toLocal(SIMD2(Float(x) + 0.5, Float(y) + 0.5))
                 let d = max(Self.ellipseDistance(p - center, radii: radii), p.y - clipY)
-                blend(at: y * width + x, coverage: 0.5 - d, intensity: intensity)
+                blend(at: y * width + x, coverage: 0.5 - d, colour: colour)
             }
         }
     }
 
     /// Draws a polyline with round caps and joins, `radius` pixels from its centre line.
-    mutating func stroke(_ points: [SIMD2<Float>], radius: Float, intensity: Float) {
+    mutating func stroke(_ points: [SIMD2<Float>], radius: Float, colour: RGB) {
         guard let first = points.first else { return }
         let pixelPoints = points.map(frame.toPixel)
         var low = frame.toPixel(first), high = low
@@ -68,14 +72,14 @@ struct Canvas {
         for y in stroke.rows {
             for x in stroke.columns {
                 let i = y * width + x
-                blend(at: i, coverage: 0.5 + radius - distances[i], intensity: intensity)
+                blend(at: i, coverage: 0.5 + radius - distances[i], colour: colour)
             }
         }
     }
 
-    private mutating func blend(at index: Int, coverage: Float, intensity: Float) {
+    private mutating func blend(at index: Int, coverage: Float, colour: RGB) {
         let alpha = min(max(coverage, 0), 1)
-        pixels[index] += alpha * (intensity - pixels[index])
+        pixels[index] += alpha * (colour - pixels[index])
     }
 
     /// The pixels a shape of `radius` around the local point `center` can touch.

@@ -5,7 +5,14 @@
 ///     let mnist = try DatasetCatalog.load("idx:data/mnist", seed: 7)          // 60,000 digits
 public enum DatasetCatalog {
     /// The sets generated in code, needing no files; the first is the default.
-    public static let builtInNames = ["faces", "digits", "ring", "grid", "spiral"]
+    public static let builtInNames = ["faces", "faces-gray", "digits", "ring", "grid", "spiral"]
+
+    /// The name that loads today the set `name` meant when it was recorded with `channels` planes:
+    /// before colour, `faces` was grayscale, and those faces are now `faces-gray` (byte for
+    /// byte), so a checkpoint of a gray `faces` run resumes on them. Other names are unchanged.
+    public static func currentName(of name: String, recordedChannels channels: Int) -> String {
+        name == DatasetSpec.faces.description && channels == 1 ? DatasetSpec.facesGray.description : name
+    }
 
     /// Loads the set `spec` names.
     ///
@@ -25,7 +32,8 @@ public enum DatasetCatalog {
         if let count, count < 1 { throw .invalidCount(count) }
         let size = count ?? spec.defaultCount ?? 0
         switch spec {
-        case .faces: return FaceGenerator.makeDataset(count: size, seed: seed, split: split)
+        case .faces: return FaceGenerator.makeDataset(count: size, seed: seed, split: split, channels: 3)
+        case .facesGray: return FaceGenerator.makeDataset(count: size, seed: seed, split: split, channels: 1)
         case .digits: return DigitGenerator.makeDataset(count: size, seed: seed, split: split)
         case .ring: return PointSets.ring(count: size, seed: seed, split: split)
         case .grid: return PointSets.grid(count: size, seed: seed, split: split)

@@ -2,7 +2,10 @@
 ///
 ///     let spec = try DatasetSpec(parsing: "idx:/data/mnist")   // .idx(path: "/data/mnist")
 public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
+    /// Colour faces (3 channels).
     case faces
+    /// The grayscale faces, as `faces` was before colour.
+    case facesGray
     case digits
     case ring
     case grid
@@ -15,6 +18,7 @@ public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
     public init(parsing text: String) throws(DatasetError) {
         switch text {
         case "faces": self = .faces
+        case "faces-gray": self = .facesGray
         case "digits": self = .digits
         case "ring": self = .ring
         case "grid": self = .grid
@@ -25,10 +29,11 @@ public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The spec as typed: "faces", …, or "idx:PATH"; also the loaded ``Dataset``'s name.
+    /// The spec as typed: "faces", "faces-gray", …, or "idx:PATH"; also the loaded ``Dataset``'s name.
     public var description: String {
         switch self {
         case .faces: "faces"
+        case .facesGray: "faces-gray"
         case .digits: "digits"
         case .ring: "ring"
         case .grid: "grid"
@@ -40,7 +45,7 @@ public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
     /// How many samples a built-in set generates unless told otherwise; nil for files (all).
     public var defaultCount: Int? {
         switch self {
-        case .faces: FaceGenerator.defaultCount
+        case .faces, .facesGray: FaceGenerator.defaultCount
         case .digits: DigitGenerator.defaultCount
         case .ring, .grid, .spiral: PointSets.defaultCount
         case .idx: nil

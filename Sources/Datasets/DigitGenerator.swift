@@ -18,7 +18,7 @@ enum DigitGenerator {
     }
 
     static func draw(_ digit: Int, rng: inout SeededRNG, on canvas: inout Canvas) {
-        canvas.clear(to: 0)
+        canvas.clear(to: .zero)
         // Like MNIST, the glyph fills about 20 pixels of height in the middle of the frame.
         let height = 19 * rng.uniform(0.85, 1.05)
         let width = height * rng.uniform(0.55, 0.8)
@@ -34,7 +34,7 @@ enum DigitGenerator {
                 return SIMD2(centred.x - slant * centred.y, centred.y)
             }
             canvas.stroke(CatmullRom.sample(placed, closed: stroke.first == stroke.last && stroke.count > 2),
-                          radius: penRadius, intensity: 1)
+                          radius: penRadius, colour: RGB(repeating: 1))
         }
     }
 }

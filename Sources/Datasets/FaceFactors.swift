@@ -39,6 +39,9 @@ struct FaceFactors {
     let position: SIMD2<Float>
     let tilt: Float
 
+    /// The gray tones of skin, dark to light.
+    static let skinRange: ClosedRange<Float> = 0.5...0.92
+
     /// The class index of a face: mouth × hair, as listed in ``classNames``.
     var label: Int { mouth.rawValue * Hair.allCases.count + hair.rawValue }
 
@@ -53,7 +56,7 @@ struct FaceFactors {
         mouth = Mouth(rawValue: label / hairCount) ?? .neutral
         hair = Hair(rawValue: label % hairCount) ?? .short
         headRadii = SIMD2(rng.uniform(8.5, 10.5), rng.uniform(10.5, 12.5))
-        skin = rng.uniform(0.5, 0.92)
+        skin = rng.uniform(Self.skinRange.lowerBound, Self.skinRange.upperBound)
         // Hair is kept darker than skin and lighter than the black background, so it shows.
         hairTone = rng.uniform(0.15, 0.42)
         eyeSpacing = rng.uniform(3.4, 4.6)

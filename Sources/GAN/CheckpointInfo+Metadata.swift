@@ -68,7 +68,10 @@ extension CheckpointInfo {
         guard let rng = SeededRNG(state: words) else {
             throw .invalidMetadata(source: source, key: MetadataKey.rng, detail: "needs four words, not all zero")
         }
-        let config: TrainingConfig = try reader.json(MetadataKey.config)
+        var config: TrainingConfig = try reader.json(MetadataKey.config)
+        guard try reader.string(MetadataKey.dataset) == config.dataset else {
+            throw .inconsistent(source: source, detail: "dataset differs from the configuration's")
+        }
         let record: ArchitectureRecord = try reader.json(MetadataKey.architecture)
         let shape: DataShape
         let architecture: ModelArchitecture
@@ -78,6 +81,8 @@ extension CheckpointInfo {
         } catch {
             throw .invalidMetadata(source: source, key: MetadataKey.architecture, detail: error.detail)
         }
+        // A checkpoint from before colour names its gray faces "faces"; they are "faces-gray" now.
+        config.dataset = DatasetCatalog.currentName(of: config.dataset, recordedChannels: shape.channels)
         let createdText = try reader.string(MetadataKey.created)
         guard let created = try? Self.timeFormat.parse(createdText) else {
             throw .invalidMetadata(source: source, key: MetadataKey.created, detail: "not an ISO 8601 time")
@@ -86,9 +91,6 @@ extension CheckpointInfo {
                   realSamplesSeen: try reader.count(MetadataKey.realSamplesSeen), rng: rng, config: config,
                   architecture: architecture, dataShape: shape, created: created,
                   lastResult: try reader.stepResult())
-        guard try reader.string(MetadataKey.dataset) == config.dataset else {
-            throw .inconsistent(source: source, detail: "dataset differs from the configuration's")
-        }
         if let problem = ConfigLimits.problem(config, architecture: architecture) {
             throw .inconsistent(source: source, detail: problem)
         }

@@ -6,7 +6,7 @@ public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable {
     case pixelCountMismatch(expected: Int, actual: Int)
     /// A grid was asked for with no images, no columns or an empty tile size.
     case invalidGrid(String)
-    /// A tile of a grid does not hold `tileWidth * tileHeight` values.
+    /// A tile of a grid does not hold `channels * tileWidth * tileHeight` values.
     case tileSizeMismatch(index: Int, expected: Int, actual: Int)
     /// libpng refused the image; the message is libpng's own.
     case encoderFailed(String)
@@ -20,7 +20,7 @@ public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidGrid(let problem):
             "cannot build the image grid: \(problem)"
         case .tileSizeMismatch(let index, let expected, let actual):
-            "grid image \(index) has \(actual) values, expected \(expected) (tileWidth × tileHeight)"
+            "grid image \(index) has \(actual) values, expected \(expected) (channels × tileWidth × tileHeight)"
         case .encoderFailed(let message):
             "PNG encoding failed: \(message)"
         }

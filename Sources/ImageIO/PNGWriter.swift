@@ -23,6 +23,13 @@ public enum PNGWriter {
         return try encode(rgb, width: width, height: height, format: UInt32(PNG_FORMAT_RGB), channels: 3)
     }
 
+    /// Encodes `image`, gray or RGB as its channels say.
+    public static func encode(_ image: PixelImage) throws(ImageError) -> [UInt8] {
+        image.channels == 3
+            ? try encode(rgb: image.pixels, width: image.width, height: image.height)
+            : try encode(gray: image.pixels, width: image.width, height: image.height)
+    }
+
     private static func encode(_ pixels: [UInt8], width: Int, height: Int, format: UInt32, channels: Int)
         throws(ImageError) -> [UInt8]
     {

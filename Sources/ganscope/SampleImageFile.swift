@@ -3,21 +3,26 @@ import Foundation
 import ImageIO
 import SafeTensors
 
-/// Writes generated images as one grid picture: PNG or binary PGM, chosen by the file's extension.
+/// Writes generated images as one grid picture: PNG (gray or colour, as the data set) or binary
+/// PGM (gray only), chosen by the file's extension.
 enum SampleImageFile {
     static func write(images: [[Float]], shape: DataShape, to path: String, columns: Int? = nil,
                       overwrite: Bool = true) throws {
-        guard case .image(let width, let height, _) = shape else {
+        guard case .image(let width, let height, let channels) = shape else {
             throw CLIError("\(path): this data set is 2-D points, not images; nothing to draw")
         }
         let columnCount = columns ?? Int(Double(images.count).squareRoot().rounded(.up))
-        let grid = try ImageGrid(tileWidth: width, tileHeight: height, columns: max(1, columnCount))
+        let grid = try ImageGrid(tileWidth: width, tileHeight: height, channels: channels,
+                                 columns: max(1, columnCount))
             .render(images)
         let bytes: [UInt8]
         if path.lowercased().hasSuffix(".pgm") {
+            guard channels == 1 else {
+                throw CLIError("\(path): PGM holds gray images and these are in colour; name the file .png")
+            }
             bytes = try PGMWriter.encode(gray: grid.pixels, width: grid.width, height: grid.height)
         } else if path.lowercased().hasSuffix(".png") {
-            bytes = try PNGWriter.encode(gray: grid.pixels, width: grid.width, height: grid.height)
+            bytes = try PNGWriter.encode(grid)
         } else {
             throw CLIError("\(path): unknown image type; name the file .png or .pgm")
         }

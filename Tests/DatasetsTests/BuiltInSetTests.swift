@@ -19,7 +19,7 @@ import Testing
         for index in 0..<20 { #expect(train.sample(at: index) != test.sample(at: index)) }
     }
 
-    @Test(arguments: ["faces", "digits"])
+    @Test(arguments: ["faces", "faces-gray", "digits"])
     func imagesStayInRangeWithBalancedClasses(name: String) throws {
         let data = try DatasetCatalog.load(name, seed: 3, count: 900)
         #expect(data.samples.allSatisfy { (-1...1).contains($0) })
@@ -47,7 +47,7 @@ import Testing
         for spec in ["mnist", "idx:", "Faces", ""] {
             #expect(throws: DatasetError.unknownDataset(spec: spec)) { try DatasetCatalog.load(spec, seed: 0) }
         }
-        #expect(DatasetError.unknownDataset(spec: "mnist").description.contains("faces, digits"))
+        #expect(DatasetError.unknownDataset(spec: "mnist").description.contains("faces, faces-gray, digits"))
         #expect(throws: DatasetError.invalidCount(0)) { try DatasetCatalog.load("ring", seed: 0, count: 0) }
     }
 

@@ -43,7 +43,30 @@ import Testing
     @Test func pixelOrderInsideATileIsRowMajor() throws {
         let grid = try ImageGrid(tileWidth: 3, tileHeight: 2, columns: 1)
         let image = try grid.render([[-1, 0, 1, 1, 0, -1]])
-        #expect(image == GrayImage(width: 3, height: 2, pixels: [0, 128, 255, 255, 128, 0]))
+        #expect(image == PixelImage(width: 3, height: 2, pixels: [0, 128, 255, 255, 128, 0]))
+    }
+
+    /// A colour tile comes plane by plane (red, green, blue) and leaves interleaved per pixel.
+    @Test func colourTilesInterleaveTheirPlanes() throws {
+        let grid = try ImageGrid(tileWidth: 2, tileHeight: 1, channels: 3, columns: 2, gap: 1, background: 7)
+        let red: [Float] = [1, -1], green: [Float] = [-1, 0], blue: [Float] = [0, 1]
+        let image = try grid.render([red + green + blue, [Float](repeating: -1, count: 6)])
+        #expect(image.width == 5 && image.height == 1 && image.channels == 3)
+        #expect(image.pixels == [255, 0, 128, 0, 128, 255, 7, 7, 7, 0, 0, 0, 0, 0, 0])
+        #expect(image[1, 0, channel: 2] == 255)
+        #expect(throws: ImageError.tileSizeMismatch(index: 0, expected: 6, actual: 2)) { try grid.render([[0, 0]]) }
+        #expect(throws: ImageError.self) { try ImageGrid(tileWidth: 2, tileHeight: 2, channels: 2, columns: 1) }
+    }
+
+    @Test(.enabled(if: PNGTestDecoder.pythonAvailable, "python3 is needed to inflate IDAT"))
+    func colourGridEncodesAsRGBPNG() throws {
+        let grid = try ImageGrid(tileWidth: 3, tileHeight: 2, channels: 3, columns: 2)
+        let tiles = (0..<3).map { (index: Int) -> [Float] in
+            (0..<18).map { (value: Int) -> Float in Float((value * 7 + index) % 19) / 9 - 1 }
+        }
+        let image = try grid.render(tiles)
+        let decoded = try PNGTestDecoder.decode(PNGWriter.encode(image))
+        #expect(decoded.channels == 3 && decoded.width == image.width && decoded.pixels == image.pixels)
     }
 
     @Test func fewerImagesThanColumnsShrinksTheWidth() throws {
