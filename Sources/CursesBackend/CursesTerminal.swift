@@ -41,6 +41,9 @@ public final class CursesTerminal {
     let window: UnsafeMutablePointer<WINDOW>
     private let files: [UnsafeMutablePointer<FILE>]
     private let hasDefaultColors: Bool
+    /// Whether curses takes colours as 24-bit RGB numbers (ncurses' direct-colour mode, e.g.
+    /// TERM=xterm-direct) rather than palette indices.
+    private let cursesTakesRGB: Bool
     var pairs: ColorPairRegistry
     /// What the screen shows, to skip unchanged cells; nil forces a full redraw.
     var shown: CellGrid?
@@ -118,14 +121,18 @@ public final class CursesTerminal {
         if has_colors() {
             start_color()
             hasDefaultColors = use_default_colors() == OK
-            let colors = ganscope_colors()
-            colorDepth = colors >= 256 ? .colors256 : colors >= 8 ? .colors8 : .monochrome
+            let colors = Int(ganscope_colors())
+            cursesTakesRGB = colors > 256
+            let directFlag = ganscope_tigetflag("RGB") != 0 || ganscope_tigetflag("Tc") != 0
+            colorDepth = ColorDepth.detect(colors: colors, directFlag: directFlag, environment: Self.environment())
         } else {
             hasDefaultColors = false
+            cursesTakesRGB = false
             colorDepth = .monochrome
         }
         pairs = ColorPairRegistry(capacity: Int(ganscope_color_pairs()))
-        if colorDepth == .colors256, hasDefaultColors, isUTF8, let escapes = TerminalEscapes.fromTerminfo() {
+        if colorDepth.hasPalette, hasDefaultColors, isUTF8,
+           let escapes = TerminalEscapes.fromTerminfo(directColor: colorDepth == .direct) {
             encoder = FrameEncoder(escapes: escapes)
             Self.watchForResume()
         } else {
@@ -191,12 +198,21 @@ public final class CursesTerminal {
 
     /// The curses colour number for a colour at this terminal's depth.
     func cursesColor(_ color: Color, foreground: Bool) -> Int32 {
-        switch color {
-        case .default:
+        if color == .default {
             return hasDefaultColors ? -1 : (foreground ? Int32(COLOR_WHITE) : Int32(COLOR_BLACK))
-        case .indexed(let index):
-            guard colorDepth == .colors8, case .indexed(let basic) = color.nearestBasic else { return Int32(index) }
-            return Int32(basic)
         }
+        if colorDepth == .colors8, case .indexed(let basic) = color.nearestBasic { return Int32(basic) }
+        // In direct-colour mode curses keeps 0–7 as the basic colours and reads the rest as RGB.
+        if cursesTakesRGB {
+            if case .indexed(let index) = color, index < 8 { return Int32(index) }
+            if let (red, green, blue) = color.rgbValue { return Int32(red << 16 | green << 8 | blue) }
+        }
+        guard case .indexed(let index) = color.nearestIndexed else { return -1 }
+        return Int32(index)
+    }
+
+    /// The process's environment, for ``ColorDepth/detect(colors:directFlag:environment:)``.
+    private static func environment() -> [String: String] {
+        getenv("COLORTERM").map { ["COLORTERM": String(cString: $0)] } ?? [:]
     }
 }

@@ -85,11 +85,20 @@ struct FrameEncoder {
         if new.bold && !base.bold { output.append(contentsOf: escapes.bold) }
         if new.dim && !base.dim { output.append(contentsOf: escapes.dim) }
         if new.reverse && !base.reverse { output.append(contentsOf: escapes.reverse) }
-        if new.foreground != base.foreground, case .indexed(let index) = new.foreground {
-            output.append(contentsOf: escapes.foreground[Int(index)])
-        }
-        if new.background != base.background, case .indexed(let index) = new.background {
-            output.append(contentsOf: escapes.background[Int(index)])
+        if new.foreground != base.foreground { appendColor(new.foreground, background: false, into: &output) }
+        if new.background != base.background { appendColor(new.background, background: true, into: &output) }
+    }
+
+    /// The switch to `color`, which is not the default: a palette colour from the escapes, a
+    /// 24-bit one as it is when the terminal takes them, else as the nearest palette colour.
+    private func appendColor(_ color: Color, background: Bool, into output: inout [UInt8]) {
+        switch escapes.directColor ? color : color.nearestIndexed {
+        case .indexed(let index):
+            output.append(contentsOf: background ? escapes.background[Int(index)] : escapes.foreground[Int(index)])
+        case .direct(let red, let green, let blue):
+            TerminalEscapes.appendDirect(red: red, green: green, blue: blue, background: background, into: &output)
+        case .default:
+            break
         }
     }
 }

@@ -1,12 +1,16 @@
-/// A terminal colour: the terminal's default or an index into the xterm 256-colour palette.
+/// A terminal colour: the terminal's default, an index into the xterm 256-colour palette, or a
+/// 24-bit colour for terminals that declare direct colour.
 ///
 /// Indices 0–7 are the basic colours, 8–15 their bright variants, 16–231 a 6×6×6 RGB cube and
-/// 232–255 a 24-step grey ramp. Backends with fewer colours degrade with ``nearestBasic``.
+/// 232–255 a 24-step grey ramp. Backends with fewer colours degrade with ``nearestIndexed`` and
+/// ``nearestBasic``.
 public enum Color: Hashable, Sendable {
     /// The terminal's own foreground or background colour.
     case `default`
     /// An index into the xterm 256-colour palette.
     case indexed(UInt8)
+    /// A 24-bit colour, shown as it is only by terminals with direct colour (``ColorDepth/direct``).
+    case direct(red: UInt8, green: UInt8, blue: UInt8)
 
     public static let black = Color.indexed(0)
     public static let red = Color.indexed(1)
@@ -43,9 +47,20 @@ public enum Color: Hashable, Sendable {
         return .indexed(UInt8(greyDistance < cubeDistance ? 232 + greyStep : cubeIndex))
     }
 
+    /// The nearest palette colour: itself unless it is a direct colour.
+    public var nearestIndexed: Color {
+        guard case .direct(let red, let green, let blue) = self else { return self }
+        return Self.rgb(red: Int(red), green: Int(green), blue: Int(blue))
+    }
+
     /// The approximate RGB value of this colour, or nil for the terminal default.
     public var rgbValue: (red: Int, green: Int, blue: Int)? {
-        guard case .indexed(let index) = self else { return nil }
+        let index: UInt8
+        switch self {
+        case .default: return nil
+        case .direct(let red, let green, let blue): return (Int(red), Int(green), Int(blue))
+        case .indexed(let value): index = value
+        }
         let i = Int(index)
         switch i {
         case 0..<16:

@@ -32,6 +32,23 @@ import TerminalUI
             "\u{1B}[1;1H \u{1B}[38;5;196m\u{1B}[48;5;17mab\u{1B}[m   \u{1B}[2;1H    c ")
     }
 
+    /// 24-bit colours go out as SGR 38;2 / 48;2 where the terminal takes them, else as the
+    /// nearest palette colour.
+    @Test func directColoursAsTheyAreOrAsTheNearestPaletteColour() {
+        var grid = CellGrid(width: 1, height: 1)
+        grid.put("▀", at: 0, 0, style: Style(foreground: .direct(red: 255, green: 0, blue: 0),
+                                             background: .direct(red: 7, green: 80, blue: 230)))
+        var direct = Self.xterm
+        direct.directColor = true
+        #expect(encode(grid, escapes: direct) == "\u{1B}[1;1H\u{1B}[38;2;255;0;0m\u{1B}[48;2;7;80;230m▀\u{1B}[m")
+        #expect(encode(grid) == "\u{1B}[1;1H\u{1B}[38;5;196m\u{1B}[48;5;26m▀\u{1B}[m")
+    }
+
+    @Test func directColourEntriesWritePaletteColoursAsSGR() {
+        #expect(String(decoding: TerminalEscapes.paletteSGR(196, background: false), as: UTF8.self) == "\u{1B}[38;5;196m")
+        #expect(String(decoding: TerminalEscapes.paletteSGR(7, background: true), as: UTF8.self) == "\u{1B}[48;5;7m")
+    }
+
     @Test func unchangedCellsAreSkippedWithAMoveOverThem() {
         let previous = CellGrid(width: 5, height: 1)
         var grid = previous

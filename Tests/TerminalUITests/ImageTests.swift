@@ -60,9 +60,68 @@ import Testing
         #expect(grid[0, 0].style.foreground == .indexed(231))
     }
 
+    /// A 1×2 colour image, plane by plane: red on top, blue below.
+    private let redOverBlue: [Float] = [1, -1, /* green */ -1, -1, /* blue */ -1, 1]
+
+    @Test func colourImagesUseDirectColourWhereTheTerminalHasIt() {
+        var grid = CellGrid.filled(width: 1, height: 1)
+        HalfBlockImage(pixels: redOverBlue, width: 1, height: 2, channels: 3, depth: .direct, glyphs: .unicode)
+            .render(into: &grid, area: grid.bounds)
+        #expect(grid.lines() == ["▀"])
+        #expect(grid[0, 0].style == Style(foreground: .direct(red: 255, green: 0, blue: 0),
+                                          background: .direct(red: 0, green: 0, blue: 255)))
+    }
+
+    @Test func colourImagesTakeTheNearestPaletteColourIn256Colours() {
+        var grid = CellGrid.filled(width: 1, height: 1)
+        HalfBlockImage(pixels: redOverBlue, width: 1, height: 2, channels: 3, depth: .colors256, glyphs: .unicode)
+            .render(into: &grid, area: grid.bounds)
+        #expect(grid[0, 0].style == Style(foreground: .indexed(196), background: .indexed(21)))
+        // A skin tone (230, 180, 150) as values in -1...1, over a mid grey.
+        let skin: [Float] = [230, 128, 180, 128, 150, 128].map { $0 / 127.5 - 1 }
+        HalfBlockImage(pixels: skin, width: 1, height: 2, channels: 3, depth: .colors256, glyphs: .unicode)
+            .render(into: &grid, area: grid.bounds)
+        #expect(grid[0, 0].style == Style(foreground: .indexed(180), background: .indexed(244)))
+    }
+
+    /// Gray images keep the theme's ramp even where 24-bit colour is available.
+    @Test func grayImagesKeepTheirRampInDirectColour() {
+        var grid = CellGrid.filled(width: 2, height: 1)
+        let green = ColorRamp(indices: [22, 28, 34, 40, 46])
+        HalfBlockImage(pixels: checker, width: 2, height: 2, ramp: green, depth: .direct, glyphs: .unicode)
+            .render(into: &grid, area: grid.bounds)
+        #expect(grid[0, 0].style == Style(foreground: .indexed(22), background: .indexed(46)))
+    }
+
+    /// Without colour a colour image shades by luminance; with 8 colours the shade is tinted with
+    /// the nearest basic colour; ASCII in 256 colours tints with the nearest palette colour.
+    @Test func colourImagesShadeByLuminanceWhereColourIsScarce() {
+        // Left cell white, right cell pure red: luminance 1 and 0.299.
+        let pixels: [Float] = [1, 1, 1, 1, /* green */ 1, -1, 1, -1, /* blue */ 1, -1, 1, -1]
+        var mono = CellGrid.filled(width: 2, height: 1)
+        HalfBlockImage(pixels: pixels, width: 2, height: 2, channels: 3, depth: .monochrome, glyphs: .unicode)
+            .render(into: &mono, area: mono.bounds)
+        #expect(mono.lines() == ["█░"])
+        #expect(mono[1, 0].style == .plain)
+
+        var eight = CellGrid.filled(width: 2, height: 1)
+        HalfBlockImage(pixels: pixels, width: 2, height: 2, channels: 3, depth: .colors8, glyphs: .unicode)
+            .render(into: &eight, area: eight.bounds)
+        #expect(eight.lines() == ["█░"])
+        #expect(eight[0, 0].style.foreground == .indexed(15).nearestBasic && eight[1, 0].style.foreground == .red)
+
+        var ascii = CellGrid.filled(width: 2, height: 1)
+        HalfBlockImage(pixels: pixels, width: 2, height: 2, channels: 3, depth: .colors256, glyphs: .ascii)
+            .render(into: &ascii, area: ascii.bounds)
+        #expect(ascii.lines() == ["@-"])
+        #expect(ascii[1, 0].style.foreground == .indexed(196))
+    }
+
     @Test func emptyOrMismatchedImagesDrawNothing() {
         var grid = CellGrid.filled(width: 2, height: 1)
         HalfBlockImage(pixels: [0], width: 2, height: 2, depth: .colors256, glyphs: .unicode)
+            .render(into: &grid, area: grid.bounds)
+        HalfBlockImage(pixels: checker, width: 2, height: 2, channels: 3, depth: .colors256, glyphs: .unicode)
             .render(into: &grid, area: grid.bounds)
         HalfBlockImage(pixels: checker, width: 2, height: 2, depth: .colors256, glyphs: .unicode)
             .render(into: &grid, area: Rect(width: 0, height: 1))

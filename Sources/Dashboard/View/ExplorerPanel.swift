@@ -18,8 +18,8 @@ struct ExplorerPanel: Widget {
         renderSlider(into: &grid, area: sliderRow)
         TextLines([TextLine(info, style: palette.muted)]).render(into: &grid, area: infoRow)
         switch shape {
-        case .image(let width, let height, _):
-            renderImages(images, width: width, height: height, into: &grid, area: picture)
+        case .image(let width, let height, let channels):
+            renderImages(images, width: width, height: height, channels: channels, into: &grid, area: picture)
         case .points:
             PointPlot(state: state, palette: palette,
                       generated: ScatterSeries(points: PointPlot.points(images.values[images.features...]), style: palette.fake),
@@ -49,21 +49,21 @@ struct ExplorerPanel: Widget {
             + palette.text("←→ walk ↑↓ dim +- nudge a b r l", ascii: "arrows walk/dim, +- nudge, a b r l")
     }
 
-    private func renderImages(_ images: ExplorerImages, width: Int, height: Int, into grid: inout CellGrid,
-                              area: Rect) {
+    private func renderImages(_ images: ExplorerImages, width: Int, height: Int, channels: Int,
+                              into grid: inout CellGrid, area: Rect) {
         let frames = images.frames
         let stripHeight = min(area.height / 3, ImageTiling.strip(imageWidth: width, imageHeight: height,
                                                                   count: frames.count, in: area).first?.height ?? 0)
         let (large, strip) = area.splitBottom(stripHeight)
-        image(images.current, width: width, height: height).render(into: &grid, area: large)
+        image(images.current, width: width, height: height, channels: channels).render(into: &grid, area: large)
         let slots = ImageTiling.strip(imageWidth: width, imageHeight: height, count: frames.count, in: strip)
         for (slot, frame) in zip(slots, frames) {
-            image(frame, width: width, height: height).render(into: &grid, area: slot)
+            image(frame, width: width, height: height, channels: channels).render(into: &grid, area: slot)
         }
     }
 
-    private func image(_ pixels: ArraySlice<Float>, width: Int, height: Int) -> HalfBlockImage {
-        HalfBlockImage(pixels: Array(pixels), width: width, height: height, ramp: palette.imageRamp, scaling: .box,
-                       depth: palette.depth, glyphs: palette.glyphs)
+    private func image(_ pixels: ArraySlice<Float>, width: Int, height: Int, channels: Int) -> HalfBlockImage {
+        HalfBlockImage(pixels: Array(pixels), width: width, height: height, channels: channels, ramp: palette.imageRamp,
+                       scaling: .box, depth: palette.depth, glyphs: palette.glyphs)
     }
 }

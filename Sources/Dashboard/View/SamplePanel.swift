@@ -16,13 +16,14 @@ struct SamplePanel: Widget {
             return
         }
         switch samples.shape {
-        case .image(let width, let height, _):
-            let features = width * height
+        case .image(let width, let height, let channels):
+            let features = samples.shape.featureCount
             let slots = ImageTiling.grid(imageWidth: width, imageHeight: height, count: samples.count, in: area,
                                          wanted: Self.wantedImages)
             for (index, slot) in slots.enumerated() where (index + 1) * features <= samples.values.count {
                 HalfBlockImage(pixels: Array(samples.values[(index * features)..<((index + 1) * features)]),
-                               width: width, height: height, ramp: palette.imageRamp, scaling: .box,
+                               width: width, height: height, channels: channels, ramp: palette.imageRamp,
+                               scaling: .box,
                                depth: palette.depth, glyphs: palette.glyphs)
                     .render(into: &grid, area: slot)
             }

@@ -64,7 +64,7 @@ public struct Scatter: Widget {
             for column in 0..<area.width {
                 let x = xRange.lowerBound + (Float(column) + 0.5) / Float(area.width) * (xRange.upperBound - xRange.lowerBound)
                 guard let level = heatMap.level(x: x, y: y, xRange: xRange, yRange: yRange) else { continue }
-                let cell = depth == .colors256
+                let cell = depth.hasPalette
                     ? Cell(" ", style: Style(background: ramp.color(at: level)))
                     : Shading.cell(level: level, depth: depth, glyphs: glyphs, ramp: ramp)
                 grid[area.x + column, area.y + row] = cell
