@@ -68,10 +68,10 @@ enum Fixtures {
     }
 
     /// Carries out explorer requests the way the runtime does, with a real engine holding
-    /// ``generator(outputs:)``.
-    static func render(_ state: inout AppState, _ effects: [Effect]) {
+    /// `weights` (by default ``generator(outputs:)``).
+    static func render(_ state: inout AppState, _ effects: [Effect], weights: MLPWeights = generator()) {
         let engine = ExplorerEngine()
-        engine.load(generator())
+        engine.load(weights)
         for case .renderExplorer(let request) in effects {
             if let images = engine.render(request) { _ = update(&state, .explorerRendered(images)) }
         }
