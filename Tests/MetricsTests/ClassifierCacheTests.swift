@@ -48,6 +48,18 @@ import Testing
         #expect(cache.path(for: repainted) != cache.path(for: data))
     }
 
+    /// Colour and gray faces are other data, and so are the same values read as three colour
+    /// planes rather than one tall gray image.
+    @Test func colourAndGrayDataGetTheirOwnFiles() throws {
+        let colour = try DatasetCatalog.load("faces", seed: 2, count: 9)
+        let gray = try DatasetCatalog.load("faces-gray", seed: 2, count: 9)
+        #expect(cache.path(for: colour) != cache.path(for: gray))
+        #expect(URL(fileURLWithPath: cache.path(for: gray)).lastPathComponent.hasPrefix("classifier-faces-gray-"))
+        let tall = Dataset(name: colour.name, shape: .image(width: 32, height: 96), samples: colour.samples,
+                           labels: colour.labels, classNames: colour.classNames)
+        #expect(DatasetFingerprint(tall) != DatasetFingerprint(colour))
+    }
+
     @Test func aClosedGateGivesUpAndCachesNothing() {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = stripes(classNames: ["h", "v"])
