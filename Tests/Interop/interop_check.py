@@ -3,9 +3,10 @@
 
 Loads the snapshot with safetensors + numpy (no ganscope code), runs the generator on the stored
 fixed noise, maps the output to pixels as ganscope does (round((x + 1) / 2 * 255), clamped), and
-compares with the grid that `ganscope sample --fixed` wrote, decoding the PNG here with zlib and
-struct (or reading a binary PGM). With PyTorch installed it also loads the generator into an
-nn.Sequential with load_state_dict(strict=True) and compares its output.
+compares with the grid that `ganscope sample --fixed` wrote (gray, or RGB for colour data sets),
+decoding the PNG here with zlib and struct (or reading a binary PGM). With Pillow installed it
+decodes the PNG with Pillow too and compares; with PyTorch installed it also loads the generator
+into an nn.Sequential with load_state_dict(strict=True) and compares its output.
 
     ganscope sample --checkpoint CKPT --fixed --out grid.png
     python3 Tests/Interop/interop_check.py CKPT grid.png
@@ -81,7 +82,8 @@ def generate_torch(tensors, network):
 
 
 def read_png(path):
-    """8-bit grayscale, non-interlaced PNG -> 2-D uint8 array (what ganscope writes)."""
+    """8-bit gray or RGB, non-interlaced PNG -> (height, width, channels) uint8 array (what ganscope
+    writes: gray for gray data sets, RGB for colour ones)."""
     data = open(path, "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     position, idat, header = 8, b"", None
@@ -96,15 +98,18 @@ def read_png(path):
             idat += body
         position += 12 + length
     width, height, depth, colour, _, _, interlace = header
-    assert (depth, colour, interlace) == (8, 0, 0), f"unsupported PNG {header}"
+    assert (depth, interlace) == (8, 0) and colour in (0, 2), f"unsupported PNG {header}"
+    channels = 3 if colour == 2 else 1
+    stride = width * channels
     raw = zlib.decompress(idat)
-    rows, previous = [], bytearray(width)
+    rows, previous = [], bytearray(stride)
     for y in range(height):
-        start = y * (width + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + width])
-        for x in range(width):
-            left = line[x - 1] if x else 0
-            up, up_left = previous[x], (previous[x - 1] if x else 0)
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for x in range(stride):
+            # The filters predict from the same channel of the pixel to the left.
+            left = line[x - channels] if x >= channels else 0
+            up, up_left = previous[x], (previous[x - channels] if x >= channels else 0)
             if kind == 1:
                 line[x] = (line[x] + left) & 255
             elif kind == 2:
@@ -118,7 +123,18 @@ def read_png(path):
                 line[x] = (line[x] + predictor) & 255
         rows.append(bytes(line))
         previous = line
-    return np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(height, width)
+    return np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(height, width, channels)
+
+
+def read_with_pillow(path, channels):
+    """The same image through Pillow, when it is installed: a second, independent decoder."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return None
+    image = Image.open(path)
+    assert image.mode == ("RGB" if channels == 3 else "L"), f"Pillow reads mode {image.mode}"
+    return np.asarray(image).reshape(image.height, image.width, channels)
 
 
 def read_pgm(path):
@@ -126,7 +142,7 @@ def read_pgm(path):
     fields = data.split(maxsplit=4)
     assert fields[0] == b"P5" and fields[3] == b"255", "not an 8-bit binary PGM"
     width, height = int(fields[1]), int(fields[2])
-    return np.frombuffer(fields[4][:width * height], dtype=np.uint8).reshape(height, width)
+    return np.frombuffer(fields[4][:width * height], dtype=np.uint8).reshape(height, width, 1)
 
 
 def main():
@@ -140,18 +156,27 @@ def main():
     architecture = json.loads(metadata["architecture"])
     assert architecture["data"]["kind"] == "image", "sample grids exist for image data sets only"
     width, height = architecture["data"]["width"], architecture["data"]["height"]
+    channels = architecture["data"].get("channels", 1)  # absent before colour: gray
 
     outputs = generate_numpy(tensors, architecture["generator"])
     expected = np.clip(np.floor((outputs + 1) / 2 * 255 + 0.5), 0, 255)
-    grid = read_png(image_path) if image_path.lower().endswith(".png") else read_pgm(image_path)
+    png = image_path.lower().endswith(".png")
+    grid = read_png(image_path) if png else read_pgm(image_path)
+    assert grid.shape[2] == channels, f"the image has {grid.shape[2]} channels, the data {channels}"
+    pillow = read_with_pillow(image_path, channels) if png else None
+    if pillow is not None:
+        assert np.array_equal(pillow, grid), "Pillow decodes other pixels"
+        print(f"Pillow reads the same {'RGB' if channels == 3 else 'gray'} pixels")
     count = outputs.shape[0]
     columns = math.ceil(math.sqrt(count))  # ganscope's default grid, 1-pixel gaps
     worst = 0
     for i in range(count):
         top, left = (i // columns) * (height + 1), (i % columns) * (width + 1)
         tile = grid[top:top + height, left:left + width].astype(np.int64)
-        worst = max(worst, int(np.abs(tile - expected[i].reshape(height, width)).max()))
-    print(f"step {metadata['step']}, {count} images of {width}x{height}: "
+        # A sample is stored plane after plane (C, H, W); the picture has the channels last.
+        sample = expected[i].reshape(channels, height, width).transpose(1, 2, 0)
+        worst = max(worst, int(np.abs(tile - sample).max()))
+    print(f"step {metadata['step']}, {count} images of {width}x{height}x{channels}: "
           f"max pixel difference {worst}/255 against numpy")
 
     torch_outputs = generate_torch(tensors, architecture["generator"])
