@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // The command line itself: option ranges, usage errors, what a run leaves behind.
         .testTarget(name: "ganscopeTests", dependencies: [
-            "ganscope", "GAN", "Dashboard", "TerminalUI", "TestSupport",
+            "ganscope", "GAN", "Dashboard", "Datasets", "ImageIO", "TerminalUI", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],
