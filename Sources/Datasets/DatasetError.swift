@@ -22,7 +22,7 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case empty(path: String)
     /// `folder:PATH` names a file.
     case notAFolder(path: String)
-    /// A folder holds no PNG or JPEG file that decodes; `skipped` is the skipped-files warning.
+    /// A folder holds no PNG or JPEG file that decodes; `skipped` lists the files that failed.
     case noImages(folder: String, skipped: String?)
     /// `--image-size` outside ``FolderOptions/imageSizes``.
     case invalidImageSize(Int)

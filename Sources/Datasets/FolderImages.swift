@@ -31,7 +31,7 @@ struct FolderImages: Equatable {
         }
         let skipped = SkippedFiles(count: skippedCount, examples: examples)
         guard !tiles.isEmpty else {
-            throw .noImages(folder: listing.folder, skipped: skipped.warning(folder: listing.folder))
+            throw .noImages(folder: listing.folder, skipped: skipped.summary)
         }
         let channels = requested ?? (tiles.contains { $0.channels == 3 } ? 3 : 1)
         var pixels: [UInt8] = []

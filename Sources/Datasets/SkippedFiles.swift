@@ -16,8 +16,16 @@ public struct SkippedFiles: Sendable, Equatable {
     /// "skipped 5 unusable files in /pics (a.png: not a PNG or JPEG file; …)", or nil if none.
     func warning(folder: String) -> String? {
         guard count > 0 else { return nil }
-        let more = count > examples.count ? "; …" : ""
-        let noun = count == 1 ? "file" : "files"
-        return "skipped \(count) unusable \(noun) in \(folder) (\(examples.joined(separator: "; "))\(more))"
+        return "skipped \(count) unusable \(count == 1 ? "file" : "files") in \(folder) (\(examplesText))"
+    }
+
+    /// "5 skipped: a.png: not a PNG or JPEG file; …", or nil if none.
+    var summary: String? {
+        count > 0 ? "\(count) skipped: \(examplesText)" : nil
+    }
+
+    /// The examples, "; " between them, and "; …" when there were more.
+    private var examplesText: String {
+        examples.joined(separator: "; ") + (count > examples.count ? "; …" : "")
     }
 }

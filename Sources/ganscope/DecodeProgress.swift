@@ -5,13 +5,13 @@ import Synchronization
 /// within a second; after that a bar redrawn in place on a terminal, or one plain line when
 /// standard error is a file or pipe. Warnings are lines of their own, after the bar.
 final class DecodeProgress: Sendable {
-    private struct State {
-        var started: Date?
-        var shown = false
-    }
-
     private let isTerminal: Bool
-    private let state = Mutex(State())
+    /// When loading began: the progress reporter is made just before.
+    private let started = Date()
+    /// Seconds after `started` of the last line printed; nil before the first.
+    private let lastShown = Mutex<TimeInterval?>(nil)
+    /// A terminal's bar is redrawn at most this often, and at the end.
+    static let redrawInterval: TimeInterval = 0.1
     /// Decodes quicker than this show nothing.
     static let delay: TimeInterval = 1
 
@@ -25,20 +25,20 @@ final class DecodeProgress: Sendable {
 
     /// After `done` of `total` files.
     func update(done: Int, total: Int) {
-        let text: String? = state.withLock { state in
-            let now = Date()
-            let started = state.started ?? now
-            state.started = started
-            let elapsed = now.timeIntervalSince(started)
-            guard elapsed >= Self.delay else { return nil }
-            defer { state.shown = true }
+        let elapsed = Date().timeIntervalSince(started)
+        guard elapsed >= Self.delay else { return }
+        let text: String? = lastShown.withLock { lastShown in
+            let first = lastShown == nil
             if isTerminal {
+                guard done == total || elapsed - (lastShown ?? -.infinity) >= Self.redrawInterval else { return nil }
+                lastShown = elapsed
                 let fraction = Double(done) / Double(max(1, total))
                 let end = done == total ? "\n" : ""
                 return String(format: "\r\u{1B}[Kdecoding pictures [%@] %d/%d %.0f s", ProgressBar.text(fraction: fraction),
                               done, total, elapsed) + end
             }
-            return state.shown ? nil : "ganscope: decoding \(total) pictures (cached for the next run)\n"
+            lastShown = elapsed
+            return first ? "ganscope: decoding \(total) pictures (cached for the next run)\n" : nil
         }
         if let text { FileHandle.standardError.write(Data(text.utf8)) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import Foundation
 import GAN
 
 /// The options that define a training run, shared by the dashboard and headless mode.
@@ -78,7 +79,7 @@ struct TrainingOptions: ParsableArguments {
     /// The configuration of a new run: the options given, defaults for the rest.
     func config(defaultSteps: Int?) -> TrainingConfig {
         var config = TrainingConfig.defaults(for: dataset ?? TrainingConfig().dataset)
-        config.dataset = dataset ?? config.dataset
+        config.dataset = resolvedDataset ?? config.dataset
         config.steps = steps ?? defaultSteps
         config.batchSize = batch ?? config.batchSize
         config.discriminatorSteps = k ?? config.discriminatorSteps
@@ -93,6 +94,13 @@ struct TrainingOptions: ParsableArguments {
         config.seed = seed ?? config.seed
         config.threads = threads ?? config.threads
         return config
+    }
+
+    /// `--dataset` with a `folder:` path made absolute, so that a snapshot names the same folder
+    /// whatever directory the run is resumed from.
+    var resolvedDataset: String? {
+        guard let dataset, case .folder(let path) = try? DatasetSpec(parsing: dataset) else { return dataset }
+        return DatasetSpec.folder(path: URL(fileURLWithPath: path).standardizedFileURL.path).description
     }
 
     /// How to load a `folder:` set: at `imageSize` with `channels` (a resumed run passes the
@@ -130,7 +138,7 @@ struct TrainingOptions: ParsableArguments {
             return "\(flag) \(given) (checkpoint: \(stored.map { "\($0)" } ?? "default"))"
         }
         return [
-            check("--dataset", dataset, saved.dataset),
+            check("--dataset", resolvedDataset, saved.dataset),
             check("--batch", batch, saved.batchSize),
             check("--k", k, saved.discriminatorSteps),
             check("--loss", loss?.rawValue, saved.loss.rawValue),

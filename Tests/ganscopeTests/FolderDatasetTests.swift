@@ -50,6 +50,17 @@ import Testing
         #expect(parsed.training.imageConflicts(with: .image(width: 64, height: 64, channels: 3)).isEmpty)
     }
 
+    @Test func aFolderPathIsStoredAbsoluteSoAResumeFindsIt() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let options = try TrainingOptions.parse(["--dataset", "folder:pictures/./cats/"])
+        #expect(options.config(defaultSteps: nil).dataset == "folder:" + cwd + "/pictures/cats")
+        // The same folder typed differently on resume is no conflict.
+        var saved = TrainingConfig()
+        saved.dataset = "folder:" + cwd + "/pictures/cats"
+        #expect(options.conflicts(with: saved).isEmpty)
+        #expect(try TrainingOptions.parse(["--dataset", "idx:mnist"]).config(defaultSteps: nil).dataset == "idx:mnist")
+    }
+
     @Test func aFolderRunResumesOnTheSamePicturesAtItsOwnSize() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let pictures = root + "/pictures"
