@@ -170,11 +170,12 @@ import Testing
         let removed = try fixture.load(cached: true)
         #expect(removed.count == 2 && removed.sample(at: 0).first == Dataset.pixelValue(20))
 
-        // Same size, new content, a different modification time.
+        // Same size, new content, a modification time one whole second later.
+        let b = fixture.folder.appendingPathComponent("b.png").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: b)
+        _ = try fixture.load(cached: true)
         try fixture.writeGray("b.png", level: 21)
-        let changedTime = Date(timeIntervalSince1970: 1_000_000)
-        try FileManager.default.setAttributes([.modificationDate: changedTime],
-                                              ofItemAtPath: fixture.folder.appendingPathComponent("b.png").path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_001)], ofItemAtPath: b)
         let changed = try fixture.load(cached: true)
         #expect(fixture.progressCalls == 2)
         #expect(changed.sample(at: 0).first == Dataset.pixelValue(21))

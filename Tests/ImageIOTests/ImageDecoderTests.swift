@@ -77,6 +77,8 @@ import Testing
             ("truncated PNG", Array(png.prefix(png.count / 2))),
             ("PNG signature only", Array(png.prefix(8))),
             ("truncated JPEG", Array(jpeg.prefix(jpeg.count / 2))),
+            // Cut inside the scan: libjpeg only warns and fills the rest with gray.
+            ("JPEG missing its last bytes", Array(jpeg.prefix(jpeg.count - 8))),
             ("JPEG header only", Array(jpeg.prefix(3))),
             ("empty", []),
             ("text", Array("not a picture\n".utf8)),

@@ -28,8 +28,9 @@ import Testing
 
     @Test func imageOptionsAreRefusedForOtherSets() throws {
         for (option, value) in [("--image-size", "64"), ("--channels", "3")] {
+            // One step, so that if the refusal is missing the run ends quickly and the test fails.
             let parsed = try Ganscope.parseAsRoot(["train", "--headless", "--dataset", "digits", option, value,
-                                                   "--checkpoint-dir", root])
+                                                   "--steps", "1", "--eval-every", "0", "--checkpoint-dir", root])
             let train = try #require(parsed as? TrainCommand)
             do {
                 try train.run()
@@ -40,6 +41,7 @@ import Testing
             }
         }
         #expect(!FileManager.default.fileExists(atPath: root))
+        try? FileManager.default.removeItem(atPath: root)
     }
 
     @Test func imageOptionsMustMatchAResumedSnapshot() throws {
