@@ -1,4 +1,4 @@
-/// The entry point for loading data: by name for the built-in sets, `idx:PATH` for files.
+/// The entry point for loading data: by name for the built-in sets, `idx:PATH` and `folder:PATH` for files.
 ///
 ///     let faces = try DatasetCatalog.load("faces", seed: 7)                    // 20,000 faces
 ///     let held = try DatasetCatalog.load("faces", seed: 7, split: .test, count: 1_000)
@@ -19,16 +19,17 @@ public enum DatasetCatalog {
     /// - Parameters:
     ///   - seed: fixes every random choice of a built-in set; files ignore it.
     ///   - split: `.test` gives held-out data: independent random streams for built-in sets,
-    ///     the `t10k-*` files for an IDX folder.
+    ///     the `t10k-*` files for an IDX folder, the same images for a picture folder.
     ///   - count: how many samples; defaults to each built-in set's size or a whole file.
+    ///   - folder: how a `folder:PATH` set is resized, coloured, cached and reported.
     public static func load(_ spec: String, seed: UInt64, split: DataSplit = .train,
-                            count: Int? = nil) throws(DatasetError) -> Dataset {
-        try load(DatasetSpec(parsing: spec), seed: seed, split: split, count: count)
+                            count: Int? = nil, folder: FolderOptions = FolderOptions()) throws(DatasetError) -> Dataset {
+        try load(DatasetSpec(parsing: spec), seed: seed, split: split, count: count, folder: folder)
     }
 
     /// Loads the set `spec` describes; the parameters are as for loading by name.
     public static func load(_ spec: DatasetSpec, seed: UInt64, split: DataSplit = .train,
-                            count: Int? = nil) throws(DatasetError) -> Dataset {
+                            count: Int? = nil, folder: FolderOptions = FolderOptions()) throws(DatasetError) -> Dataset {
         if let count, count < 1 { throw .invalidCount(count) }
         let size = count ?? spec.defaultCount ?? 0
         switch spec {
@@ -39,6 +40,7 @@ public enum DatasetCatalog {
         case .grid: return PointSets.grid(count: size, seed: seed, split: split)
         case .spiral: return PointSets.spiral(count: size, seed: seed, split: split)
         case .idx(let path): return try IDXLoader.load(path: path, split: split, count: count)
+        case .folder(let path): return try FolderLoader.load(path: path, options: folder, count: count)
         }
     }
 }

@@ -20,12 +20,21 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case labelCountMismatch(labelsPath: String, labelCount: Int, imageCount: Int)
     /// The header announces zero items or a zero-sized image.
     case empty(path: String)
+    /// `folder:PATH` names a file.
+    case notAFolder(path: String)
+    /// A folder holds no PNG or JPEG file that decodes; `skipped` lists the files that failed.
+    case noImages(folder: String, skipped: String?)
+    /// `--image-size` outside ``FolderOptions/imageSizes``.
+    case invalidImageSize(Int)
+    /// `--channels` other than 1 or 3.
+    case invalidChannels(Int)
 
     public var description: String {
         switch self {
         case .unknownDataset(let spec):
             let names = DatasetCatalog.builtInNames.joined(separator: ", ")
-            return "unknown data set '\(spec)': use one of \(names), or idx:PATH for an IDX file or folder"
+            return "unknown data set '\(spec)': use one of \(names), idx:PATH for an IDX file or folder, "
+                + "or folder:PATH for a folder of PNG and JPEG pictures"
         case .invalidCount(let count):
             return "invalid sample count \(count): ask for at least 1 sample"
         case .fileNotFound(let path):
@@ -52,6 +61,16 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "\(path): \(labels) labels for \(images) images; use the labels file that matches the images"
         case .empty(let path):
             return "\(path): the IDX file holds no data (zero items or a zero-sized image)"
+        case .notAFolder(let path):
+            return "\(path): not a folder; folder:PATH takes a folder of PNG and JPEG pictures"
+        case .noImages(let folder, let skipped):
+            return "\(folder): no usable PNG or JPEG picture in this folder or below it"
+                + (skipped.map { " (\($0))" } ?? "")
+        case .invalidImageSize(let size):
+            let sizes = FolderOptions.imageSizes.map(String.init).joined(separator: ", ")
+            return "image size \(size) is not supported: use one of \(sizes)"
+        case .invalidChannels(let channels):
+            return "\(channels) channels is not supported: use 1 (gray) or 3 (colour)"
         }
     }
 }

@@ -1,4 +1,4 @@
-/// A parsed data set name from the command line: a built-in set or `idx:PATH`.
+/// A parsed data set name from the command line: a built-in set, `idx:PATH` or `folder:PATH`.
 ///
 ///     let spec = try DatasetSpec(parsing: "idx:/data/mnist")   // .idx(path: "/data/mnist")
 public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
@@ -12,8 +12,11 @@ public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
     case spiral
     /// IDX images: a file, or a folder in MNIST's layout.
     case idx(path: String)
+    /// The PNG and JPEG files under a folder (see ``FolderOptions``).
+    case folder(path: String)
 
     private static let idxPrefix = "idx:"
+    private static let folderPrefix = "folder:"
 
     public init(parsing text: String) throws(DatasetError) {
         switch text {
@@ -25,11 +28,13 @@ public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
         case "spiral": self = .spiral
         case _ where text.hasPrefix(Self.idxPrefix) && text.count > Self.idxPrefix.count:
             self = .idx(path: String(text.dropFirst(Self.idxPrefix.count)))
+        case _ where text.hasPrefix(Self.folderPrefix) && text.count > Self.folderPrefix.count:
+            self = .folder(path: String(text.dropFirst(Self.folderPrefix.count)))
         default: throw .unknownDataset(spec: text)
         }
     }
 
-    /// The spec as typed: "faces", "faces-gray", …, or "idx:PATH"; also the loaded ``Dataset``'s name.
+    /// The spec as typed: "faces", "faces-gray", …, "idx:PATH" or "folder:PATH"; also the loaded ``Dataset``'s name.
     public var description: String {
         switch self {
         case .faces: "faces"
@@ -39,6 +44,7 @@ public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
         case .grid: "grid"
         case .spiral: "spiral"
         case .idx(let path): Self.idxPrefix + path
+        case .folder(let path): Self.folderPrefix + path
         }
     }
 
@@ -48,7 +54,13 @@ public enum DatasetSpec: Sendable, Equatable, CustomStringConvertible {
         case .faces, .facesGray: FaceGenerator.defaultCount
         case .digits: DigitGenerator.defaultCount
         case .ring, .grid, .spiral: PointSets.defaultCount
-        case .idx: nil
+        case .idx, .folder: nil
         }
+    }
+
+    /// False for a folder of pictures, whose test split is its training images.
+    public var hasHeldOutSplit: Bool {
+        if case .folder = self { return false }
+        return true
     }
 }

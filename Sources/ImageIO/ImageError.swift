@@ -10,6 +10,15 @@ public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable {
     case tileSizeMismatch(index: Int, expected: Int, actual: Int)
     /// libpng refused the image; the message is libpng's own.
     case encoderFailed(String)
+    /// A channel count other than 1 (gray) or 3 (RGB).
+    case invalidChannels(Int)
+    /// The data starts like neither a PNG nor a JPEG file.
+    case unrecognisedFormat
+    /// The file's header announces more pixels than a decoder accepts.
+    case tooLarge(width: Int, height: Int, limit: Int)
+    /// libpng or libjpeg could not read the file (corrupt, truncated, unsupported); the message
+    /// is the library's own.
+    case decoderFailed(format: String, message: String)
 
     public var description: String {
         switch self {
@@ -23,6 +32,14 @@ public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable {
             "grid image \(index) has \(actual) values, expected \(expected) (channels × tileWidth × tileHeight)"
         case .encoderFailed(let message):
             "PNG encoding failed: \(message)"
+        case .invalidChannels(let channels):
+            "an image has 1 (gray) or 3 (RGB) channels, not \(channels)"
+        case .unrecognisedFormat:
+            "not a PNG or JPEG file"
+        case .tooLarge(let width, let height, let limit):
+            "image of \(width)×\(height) pixels is larger than the \(limit / 1_000_000)-megapixel limit"
+        case .decoderFailed(let format, let message):
+            "\(format) decoding failed: \(message)"
         }
     }
 

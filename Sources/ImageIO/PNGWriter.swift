@@ -64,7 +64,7 @@ public enum PNGWriter {
     }
 
     /// libpng's error text, stored in a fixed-size C char array inside the image.
-    private static func message(of image: inout png_image) -> String {
+    static func message(of image: inout png_image) -> String {
         withUnsafeBytes(of: &image.message) { raw in
             let text = raw.prefix { $0 != 0 }
             return text.isEmpty ? "unknown libpng error" : String(decoding: text, as: UTF8.self)

@@ -20,8 +20,11 @@ extension GANEvaluator {
                             cache: ClassifierCache, gate: PauseGate? = nil,
                             note: (String) -> Void) throws(DatasetError) -> GANEvaluator {
         let settings = settings ?? .defaults(for: training.shape)
-        let heldOut = try DatasetCatalog.load(config.dataset, seed: config.seed, split: .test,
-                                              count: settings.heldOutCount(for: training.shape))
+        let heldOutCount = settings.heldOutCount(for: training.shape)
+        // A picture folder has no held-out part: its own images are the reference, as loaded.
+        let heldOut = try DatasetSpec(parsing: config.dataset).hasHeldOutSplit
+            ? DatasetCatalog.load(config.dataset, seed: config.seed, split: .test, count: heldOutCount)
+            : training.subset(0..<min(heldOutCount, training.count))
         var classifier: ImageClassifier?
         if case .image = training.shape {
             classifier = cache.classifier(for: training, training: settings.classifier, seed: config.seed,

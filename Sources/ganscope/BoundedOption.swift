@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import GAN
 
 /// Parsers for numeric options that check the allowed range while parsing, so a bad value is
@@ -23,6 +24,16 @@ enum BoundedOption {
         { text in
             guard let value = T(text), range.contains(value) else {
                 throw Refusal(description: "allowed: whole numbers \(range.lowerBound)...\(range.upperBound)")
+            }
+            return value
+        }
+    }
+
+    /// One of the whole numbers `allowed`.
+    static func choice(of allowed: [Int]) -> @Sendable (String) throws -> Int {
+        { text in
+            guard let value = Int(text), allowed.contains(value) else {
+                throw Refusal(description: "allowed: \(allowed.map(String.init).joined(separator: ", "))")
             }
             return value
         }
@@ -58,4 +69,7 @@ enum OptionRanges {
     static let frames = 2...1_024
     static let benchRepeats = 1...1_000
     static let benchWarmup = 0...ConfigLimits.steps.upperBound
+    /// Sides a `folder:` set's pictures may be resized to.
+    static let imageSizes = FolderOptions.imageSizes
+    static let channels = [1, 3]
 }

@@ -18,10 +18,12 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         try BLAS.load()
-        let gan = try GANStep.resuming(path: checkpoint).gan
         // With --json, standard output carries the JSON object alone; progress goes to standard error.
-        // The classifier is cached beside the snapshot, where its training run keeps it.
+        // The classifier and a picture folder's decoded images are cached beside the snapshot,
+        // where its training run keeps them.
         let folder = URL(fileURLWithPath: checkpoint).deletingLastPathComponent().path
+        let pictures = TrainingOptions.folderOptions(imageSize: nil, channels: nil, cacheFolder: folder)
+        let gan = try GANStep.resuming(path: checkpoint, folder: pictures).gan
         let evaluator = try GANEvaluator.make(for: gan, cache: ClassifierCache(folder: folder)) {
             FileHandle.standardError.write(Data("ganscope: \($0)\n".utf8))
         }

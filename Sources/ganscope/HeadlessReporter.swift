@@ -87,9 +87,7 @@ final class HeadlessReporter: Sendable {
         var line = "step \(m.step)"
         if let total = totalSteps {
             let fraction = min(1, Double(m.step) / Double(total))
-            let width = 24
-            let filled = Int(fraction * Double(width))
-            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            let bar = ProgressBar.text(fraction: fraction)
             let remaining = m.stepsPerSecond > 0 ? Double(total - m.step) / m.stepsPerSecond : 0
             line = String(format: "[%@] %3.0f%% %d/%d ETA %@", bar, fraction * 100, m.step, total,
                           ClockDuration.text(remaining))

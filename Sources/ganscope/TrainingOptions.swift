@@ -1,4 +1,6 @@
 import ArgumentParser
+import Datasets
+import Foundation
 import GAN
 
 /// The options that define a training run, shared by the dashboard and headless mode.
@@ -6,8 +8,21 @@ import GAN
 /// Every option is optional so that, on `--resume`, ganscope can tell the ones the user typed
 /// (and refuse those that contradict the checkpoint) from defaults.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Data set: faces, digits, ring, grid, spiral, or idx:PATH (MNIST-style IDX file or folder). (default: faces)")
+    @Option(help: """
+        Data set: faces, digits, ring, grid, spiral, idx:PATH (MNIST-style IDX file or folder), or \
+        folder:PATH (every PNG and JPEG under PATH). (default: faces)
+        """)
     var dataset: String?
+
+    @Option(parsing: .unconditional,
+            help: "folder: sets only: side of the square images, 28, 32 or 64. (default: 32)",
+            transform: BoundedOption.choice(of: OptionRanges.imageSizes))
+    var imageSize: Int?
+
+    @Option(parsing: .unconditional,
+            help: "folder: sets only: 1 (gray) or 3 (colour). (default: 3 if any picture is colour, else 1)",
+            transform: BoundedOption.choice(of: OptionRanges.channels))
+    var channels: Int?
 
     @Option(parsing: .unconditional, help: """
         Generator updates to run (default: until stopped in the dashboard, 3000 headless). \
@@ -64,7 +79,7 @@ struct TrainingOptions: ParsableArguments {
     /// The configuration of a new run: the options given, defaults for the rest.
     func config(defaultSteps: Int?) -> TrainingConfig {
         var config = TrainingConfig.defaults(for: dataset ?? TrainingConfig().dataset)
-        config.dataset = dataset ?? config.dataset
+        config.dataset = resolvedDataset ?? config.dataset
         config.steps = steps ?? defaultSteps
         config.batchSize = batch ?? config.batchSize
         config.discriminatorSteps = k ?? config.discriminatorSteps
@@ -81,6 +96,40 @@ struct TrainingOptions: ParsableArguments {
         return config
     }
 
+    /// `--dataset` with a `folder:` path made absolute, so that a snapshot names the same folder
+    /// whatever directory the run is resumed from.
+    var resolvedDataset: String? {
+        guard let dataset, case .folder(let path) = try? DatasetSpec(parsing: dataset) else { return dataset }
+        return DatasetSpec.folder(path: URL(fileURLWithPath: path).standardizedFileURL.path).description
+    }
+
+    /// How to load a `folder:` set: at `imageSize` with `channels` (a resumed run passes the
+    /// snapshot's), cached in `cacheFolder`, with progress and warnings on standard error.
+    static func folderOptions(imageSize: Int?, channels: Int?, cacheFolder: String) -> FolderOptions {
+        let report = DecodeProgress.standardError()
+        return FolderOptions(imageSize: imageSize ?? FolderOptions.defaultImageSize, channels: channels,
+                             cacheFolder: cacheFolder, progress: { report.update(done: $0, total: $1) },
+                             warn: { report.warn($0) })
+    }
+
+    /// Refuses `--image-size` and `--channels` for a set other than `folder:PATH`, as a usage
+    /// error: they would silently do nothing.
+    func checkImageOptions(for spec: String) throws {
+        if case .folder = try? DatasetSpec(parsing: spec) { return }
+        if let flag = [("--image-size", imageSize), ("--channels", channels)].first(where: { $0.1 != nil })?.0 {
+            throw ValidationError("\(flag) applies only to folder:PATH data sets, not to \(spec)")
+        }
+    }
+
+    /// `--image-size` and `--channels` where they differ from a snapshot's images.
+    func imageConflicts(with shape: DataShape) -> [String] {
+        guard case .image(let width, _, let planes) = shape else { return [] }
+        return [
+            imageSize.flatMap { $0 == width ? nil : "--image-size \($0) (checkpoint: \(width))" },
+            channels.flatMap { $0 == planes ? nil : "--channels \($0) (checkpoint: \(planes))" },
+        ].compactMap { $0 }
+    }
+
     /// The options given that contradict `saved` (a checkpoint's configuration), as
     /// "--batch 32 (checkpoint: 16)"; `--steps` and `--threads` may change on resume.
     func conflicts(with saved: TrainingConfig) -> [String] {
@@ -89,7 +138,7 @@ struct TrainingOptions: ParsableArguments {
             return "\(flag) \(given) (checkpoint: \(stored.map { "\($0)" } ?? "default"))"
         }
         return [
-            check("--dataset", dataset, saved.dataset),
+            check("--dataset", resolvedDataset, saved.dataset),
             check("--batch", batch, saved.batchSize),
             check("--k", k, saved.discriminatorSteps),
             check("--loss", loss?.rawValue, saved.loss.rawValue),

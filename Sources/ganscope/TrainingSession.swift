@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import GAN
 
@@ -17,9 +18,15 @@ final class TrainingSession {
         let gan: GANStep
         var savedRun: String?
         if let path = checkpoints.resume {
-            (gan, savedRun) = try Self.resume(from: path, training: training, headless: headless)
+            (gan, savedRun) = try Self.resume(from: path, training: training, cacheFolder: checkpoints.checkpointDir,
+                                              headless: headless)
         } else {
-            gan = try GANStep.fresh(config: training.config(defaultSteps: headless ? 3000 : nil))
+            let config = training.config(defaultSteps: headless ? 3000 : nil)
+            try training.checkImageOptions(for: config.dataset)
+            let folder = TrainingOptions.folderOptions(imageSize: training.imageSize, channels: training.channels,
+                                                       cacheFolder: checkpoints.checkpointDir)
+            gan = try GANStep.fresh(config: config,
+                                    dataset: DatasetCatalog.load(config.dataset, seed: config.seed, folder: folder))
         }
         let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
             ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
@@ -80,10 +87,13 @@ final class TrainingSession {
 
     /// Rebuilds the run saved in `path`: its configuration, with only `--steps` (the total to
     /// reach) and `--threads` taken from the command line. Also returns the saved run's name.
-    private static func resume(from path: String, training: TrainingOptions,
+    private static func resume(from path: String, training: TrainingOptions, cacheFolder: String,
                                headless: Bool) throws -> (GANStep, String?) {
-        let (gan, info) = try GANStep.resuming(path: path) { config, info in
-            let conflicts = training.conflicts(with: config)
+        // `resuming` loads a folder set at the snapshot's size and channels; given ones must agree.
+        let folder = TrainingOptions.folderOptions(imageSize: nil, channels: nil, cacheFolder: cacheFolder)
+        let (gan, info) = try GANStep.resuming(path: path, folder: folder) { config, info in
+            try training.checkImageOptions(for: config.dataset)
+            let conflicts = training.conflicts(with: config) + training.imageConflicts(with: info.dataShape)
             guard conflicts.isEmpty else {
                 throw CLIError("\(path): options conflict with the checkpoint: \(conflicts.joined(separator: ", ")); "
                     + "omit them when resuming (only --steps and --threads may change)")
