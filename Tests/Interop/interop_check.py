@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Checks that a ganscope checkpoint is usable outside ganscope.
 
-Loads the snapshot with safetensors + numpy (no ganscope code), runs the generator on the stored
-fixed noise, maps the output to pixels as ganscope does (round((x + 1) / 2 * 255), clamped), and
-compares with the grid that `ganscope sample --fixed` wrote, decoding the PNG here with zlib and
-struct (or reading a binary PGM). With PyTorch installed it also loads the generator into an
-nn.Sequential with load_state_dict(strict=True) and compares its output.
+An MLP generator is run with safetensors + numpy only (no ganscope code) on the stored fixed
+noise; the output is mapped to pixels as ganscope does (round((x + 1) / 2 * 255), clamped) and
+compared with the grid that `ganscope sample --fixed` wrote, decoding the PNG here with zlib and
+struct (or reading a binary PGM). With PyTorch installed the generator is also built as an
+nn.Sequential from the recorded layers and loaded with load_state_dict(strict=True), its
+num_batches_tracked as int64; a DCGAN generator (convolutions, BatchNorm) is run by PyTorch
+alone, in evaluation mode as ganscope draws samples, and with --discriminator D is loaded too.
+Colour samples are planes R, G, B of each image (NCHW) and an RGB PNG.
 
     ganscope sample --checkpoint CKPT --fixed --out grid.png
     python3 Tests/Interop/interop_check.py CKPT grid.png
@@ -57,25 +60,52 @@ def generate_numpy(tensors, network):
     return x
 
 
+def layer_codes(network):
+    """The module list of a recorded network: its "layers", or an MLP's sizes and activations."""
+    if "layers" in network:
+        return network["layers"]
+    codes = []
+    for i, code in enumerate(network["activations"]):
+        codes.append(f"linear({network['sizes'][i]},{network['sizes'][i + 1]})")
+        if code != "identity":
+            codes.append(code)
+    return codes
+
+
+def torch_module(code):
+    """The PyTorch module a layer code names, e.g. "conv_transpose2d(128,64,4,2,1)"."""
+    from torch import nn
+    slope = leaky_slope(code)
+    if slope is not None:
+        return nn.LeakyReLU(slope)
+    simple = {"identity": nn.Identity, "relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "flatten": nn.Flatten}
+    if code in simple:
+        return simple[code]()
+    name, arguments = code[:-1].split("(")
+    values = [int(v) for v in arguments.split(",")]
+    if name == "unflatten":
+        return nn.Unflatten(1, tuple(values))
+    return {"linear": nn.Linear, "conv2d": nn.Conv2d, "conv_transpose2d": nn.ConvTranspose2d,
+            "batch_norm2d": nn.BatchNorm2d}[name](*values)
+
+
+def load_torch(tensors, network, prefix):
+    """The recorded network as an nn.Sequential with the checkpoint's state (strict), in eval mode."""
+    import torch
+    from torch import nn
+    model = nn.Sequential(*[torch_module(code) for code in layer_codes(network)])
+    state = {k[len(prefix):]: torch.from_numpy(v) for k, v in tensors.items() if k.startswith(prefix)}
+    model.load_state_dict(state, strict=True)
+    return model.eval()
+
+
 def generate_torch(tensors, network):
-    """The same generator as a PyTorch module; None if torch is not installed."""
+    """The generator's output on the fixed noise through PyTorch; None if torch is not installed."""
     try:
         import torch
-        from torch import nn
     except ImportError:
         return None
-    layers = []
-    sizes, activations = network["sizes"], network["activations"]
-    for i, code in enumerate(activations):
-        layers.append(nn.Linear(sizes[i], sizes[i + 1]))
-        slope = leaky_slope(code)
-        if slope is not None:
-            layers.append(nn.LeakyReLU(slope))
-        elif code != "identity":
-            layers.append({"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}[code]())
-    model = nn.Sequential(*layers)
-    state = {k[len("generator."):]: torch.from_numpy(v) for k, v in tensors.items() if k.startswith("generator.")}
-    model.load_state_dict(state, strict=True)
+    model = load_torch(tensors, network, "generator.")
     with torch.no_grad():
         return model(torch.from_numpy(tensors["fixed_noise"])).double().numpy()
 
@@ -96,15 +126,17 @@ def read_png(path):
             idat += body
         position += 12 + length
     width, height, depth, colour, _, _, interlace = header
-    assert (depth, colour, interlace) == (8, 0, 0), f"unsupported PNG {header}"
+    assert depth == 8 and colour in (0, 2) and interlace == 0, f"unsupported PNG {header}"
+    step = 3 if colour == 2 else 1  # bytes per pixel; filters look that far left
+    stride = width * step
     raw = zlib.decompress(idat)
-    rows, previous = [], bytearray(width)
+    rows, previous = [], bytearray(stride)
     for y in range(height):
-        start = y * (width + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + width])
-        for x in range(width):
-            left = line[x - 1] if x else 0
-            up, up_left = previous[x], (previous[x - 1] if x else 0)
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for x in range(stride):
+            left = line[x - step] if x >= step else 0
+            up, up_left = previous[x], (previous[x - step] if x >= step else 0)
             if kind == 1:
                 line[x] = (line[x] + left) & 255
             elif kind == 2:
@@ -118,7 +150,8 @@ def read_png(path):
                 line[x] = (line[x] + predictor) & 255
         rows.append(bytes(line))
         previous = line
-    return np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(height, width)
+    pixels = np.frombuffer(b"".join(rows), dtype=np.uint8)
+    return pixels.reshape(height, width, 3) if step == 3 else pixels.reshape(height, width)
 
 
 def read_pgm(path):
@@ -130,9 +163,10 @@ def read_pgm(path):
 
 
 def main():
-    if len(sys.argv) != 3:
+    arguments = [a for a in sys.argv[1:] if a != "--discriminator"]
+    if len(arguments) != 2:
         sys.exit(__doc__)
-    checkpoint, image_path = sys.argv[1], sys.argv[2]
+    checkpoint, image_path = arguments
     tensors = load_file(checkpoint)
     with safe_open(checkpoint, "np") as handle:
         metadata = handle.metadata()
@@ -140,8 +174,14 @@ def main():
     architecture = json.loads(metadata["architecture"])
     assert architecture["data"]["kind"] == "image", "sample grids exist for image data sets only"
     width, height = architecture["data"]["width"], architecture["data"]["height"]
+    channels = architecture["data"].get("channels", 1)
 
-    outputs = generate_numpy(tensors, architecture["generator"])
+    generator = architecture["generator"]
+    numpy_outputs = generate_numpy(tensors, generator) if "sizes" in generator else None
+    torch_outputs = generate_torch(tensors, generator)
+    outputs = numpy_outputs if numpy_outputs is not None else torch_outputs
+    if outputs is None:
+        sys.exit("a convolutional generator needs PyTorch")
     expected = np.clip(np.floor((outputs + 1) / 2 * 255 + 0.5), 0, 255)
     grid = read_png(image_path) if image_path.lower().endswith(".png") else read_pgm(image_path)
     count = outputs.shape[0]
@@ -150,14 +190,22 @@ def main():
     for i in range(count):
         top, left = (i // columns) * (height + 1), (i % columns) * (width + 1)
         tile = grid[top:top + height, left:left + width].astype(np.int64)
-        worst = max(worst, int(np.abs(tile - expected[i].reshape(height, width)).max()))
-    print(f"step {metadata['step']}, {count} images of {width}x{height}: "
-          f"max pixel difference {worst}/255 against numpy")
+        image = expected[i].reshape(channels, height, width)  # NCHW planes
+        image = image[0] if channels == 1 else image.transpose(1, 2, 0)
+        worst = max(worst, int(np.abs(tile - image).max()))
+    reference = "numpy" if numpy_outputs is not None else "PyTorch (eval mode)"
+    print(f"step {metadata['step']}, {count} images of {width}x{height}x{channels}: "
+          f"max pixel difference {worst}/255 against {reference}")
 
-    torch_outputs = generate_torch(tensors, architecture["generator"])
-    if torch_outputs is not None:
+    if numpy_outputs is not None and torch_outputs is not None:
         print(f"PyTorch nn.Sequential (load_state_dict strict): max |torch - numpy| "
-              f"{np.abs(torch_outputs - outputs).max():.2e}")
+              f"{np.abs(torch_outputs - numpy_outputs).max():.2e}")
+    if "--discriminator" in sys.argv:
+        import torch
+        model = load_torch(tensors, architecture["discriminator"], "discriminator.")
+        with torch.no_grad():
+            logits = model(torch.from_numpy(outputs.astype(np.float32)))
+        print(f"discriminator loaded (strict): logits {tuple(logits.shape)}, mean {logits.mean().item():.3f}")
     sys.exit(0 if worst <= 1 else 1)
 
 
