@@ -147,27 +147,28 @@ public struct ModelArchitecture: Sendable, Equatable {
     }
 
     /// A one-line description, e.g. "mlp G 64-256-512-784 / D 784-512-256-1" or
-    /// "dcgan+bn G z64 → 128×7×7 → 64×14×14 → 1×28×28 / D 1×28×28 → 64×14×14 → 128×7×7 → 1".
+    /// "dcgan+bn G 64→128×7×7→64×14×14→1×28×28 / D 1×28×28→64×14×14→128×7×7→1".
     public var summary: String {
         if let g = LayerSpec.mlpForm(of: generator), let d = LayerSpec.mlpForm(of: discriminator) {
             return "mlp G \(g.sizes.map(String.init).joined(separator: "-")) / D "
                 + d.sizes.map(String.init).joined(separator: "-")
         }
+        // The shapes where the resolution changes: a flat input, planes, convolutions, a linear output.
         func stages(_ layers: [LayerSpec], input: Int) -> String {
             guard let layout = try? NetworkLayout(layers: layers, inputs: input) else { return "?" }
-            var shapes = [layout.input]
-            for (layer, shape) in zip(layers, layout.shapes) {
+            var shapes: [TensorShape] = []
+            if case .unflatten = layers.first {} else { shapes.append(layout.input) }
+            for (index, (layer, shape)) in zip(layers, layout.shapes).enumerated() {
                 switch layer {
                 case .unflatten, .conv2d, .convTranspose2d: shapes.append(shape)
-                case .linear where layer != layers.last: continue
-                case .linear: shapes.append(shape)
+                case .linear where index == layers.count - 1: shapes.append(shape)
                 default: continue
                 }
             }
-            return shapes.map(\.description).joined(separator: " → ")
+            return shapes.map(\.description).joined(separator: "→")
         }
         let features = (try? NetworkLayout(layers: generator, inputs: latentDimension))?.output.count ?? 0
-        return "dcgan\(hasBatchNorm ? "+bn" : "") G z\(stages(generator, input: latentDimension)) / D "
+        return "dcgan\(hasBatchNorm ? "+bn" : "") G \(stages(generator, input: latentDimension)) / D "
             + stages(discriminator, input: features)
     }
 }

@@ -67,6 +67,7 @@ import Testing
             "LeakyReLU(0.2)", "Flatten()", "Linear(6272, 1)",
         ])
         #expect(architecture.kind == .dcgan && !architecture.hasBatchNorm)
+        #expect(architecture.summary == "dcgan G 64→128×7×7→64×14×14→1×28×28 / D 1×28×28→64×14×14→128×7×7→1")
         let layouts = try ModelArchitecture.dcgan(for: .image(width: 32, height: 32, channels: 3), latentDimension: 16,
                                                   batchNorm: false).layouts(features: 32 * 32 * 3)
         #expect(layouts.generator.shapes[2] == .planes(channels: 128, height: 8, width: 8))
