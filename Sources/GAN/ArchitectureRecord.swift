@@ -2,12 +2,18 @@ import Datasets
 import NeuralNet
 import SafeTensors
 
-/// The `architecture` metadata of a checkpoint: the data shape and both networks' sizes and
-/// activations, as JSON a Python script can read without ganscope, e.g.
+/// The `architecture` metadata of a checkpoint: the data shape and both networks, as JSON a
+/// Python script can read without ganscope. An MLP is stored as sizes and activations, as every
+/// checkpoint before the DCGAN was, e.g.
 ///
 ///     {"data":{"kind":"image","width":32,"height":32,"channels":1},"latent_dimension":64,
 ///      "generator":{"sizes":[64,256,512,1024],"activations":["leaky_relu(0.2)","leaky_relu(0.2)","tanh"]},
 ///      "discriminator":{"sizes":[1024,512,256,1],"activations":["leaky_relu(0.2)","leaky_relu(0.2)","identity"]}}
+///
+/// any other network as its `nn.Sequential` module list (see ``LayerCode``), e.g.
+///
+///     "generator":{"layers":["linear(64,6272)","relu","unflatten(128,7,7)","conv_transpose2d(128,64,4,2,1)",
+///                            "relu","conv_transpose2d(64,1,4,2,1)","tanh","flatten"]}
 struct ArchitectureRecord: Codable, Equatable {
     struct Data: Codable, Equatable {
         /// "image" or "points".
@@ -19,10 +25,51 @@ struct ArchitectureRecord: Codable, Equatable {
         var channels: Int?
     }
 
+    /// Either `sizes` and `activations` (an MLP) or `layers`.
     struct Network: Codable, Equatable {
-        var sizes: [Int]
+        var sizes: [Int]?
         /// One per linear layer: identity, relu, leaky_relu(SLOPE), tanh, sigmoid.
-        var activations: [String]
+        var activations: [String]?
+        /// One ``LayerCode`` per module.
+        var layers: [String]?
+
+        init(_ layers: [LayerSpec]) {
+            if let mlp = LayerSpec.mlpForm(of: layers) {
+                sizes = mlp.sizes
+                activations = mlp.activations.map(LayerCode.code)
+            } else {
+                self.layers = layers.map(LayerCode.code)
+            }
+        }
+
+        /// The layers, or what is wrong with the record (`name` is the network's, for messages).
+        func layerSpecs(name: String) throws(RecordProblem) -> [LayerSpec] {
+            switch (sizes, activations, layers) {
+            case (let sizes?, let activations?, nil):
+                guard sizes.count >= 2, activations.count == sizes.count - 1, sizes.allSatisfy({ $0 > 0 }) else {
+                    throw RecordProblem("\(name) needs at least two positive sizes and one activation per layer")
+                }
+                var parsed: [Activation] = []
+                for text in activations {
+                    guard let activation = LayerCode.activation(text) else {
+                        throw RecordProblem("unknown activation \(text.quotedForMessage)")
+                    }
+                    parsed.append(activation)
+                }
+                return LayerSpec.mlp(sizes: sizes, activations: parsed)
+            case (nil, nil, let codes?):
+                var parsed: [LayerSpec] = []
+                for text in codes {
+                    guard let layer = LayerCode.layer(text) else {
+                        throw RecordProblem("\(name): unknown layer \(text.quotedForMessage)")
+                    }
+                    parsed.append(layer)
+                }
+                return parsed
+            default:
+                throw RecordProblem("\(name) needs either sizes and activations or layers")
+            }
+        }
     }
 
     var data: Data
@@ -44,10 +91,8 @@ struct ArchitectureRecord: Codable, Equatable {
         case .points: data = Data(kind: "points")
         }
         latentDimension = architecture.latentDimension
-        generator = Network(sizes: architecture.generatorSizes,
-                            activations: architecture.generatorActivations.map(Self.code))
-        discriminator = Network(sizes: architecture.discriminatorSizes,
-                                activations: architecture.discriminatorActivations.map(Self.code))
+        generator = Network(architecture.generator)
+        discriminator = Network(architecture.discriminator)
     }
 
     /// The data shape, or a description of what is wrong with it.
@@ -71,66 +116,21 @@ struct ArchitectureRecord: Codable, Equatable {
         }
     }
 
-    /// The architecture, after checking that both networks are well-formed MLPs that fit each
-    /// other, the latent size and the data.
+    /// The architecture, after checking that both networks are well formed (every size within
+    /// ``NetworkLayout``'s limits) and fit each other, the latent size and the data.
     func modelArchitecture(for shape: DataShape) throws(RecordProblem) -> ModelArchitecture {
-        let features = shape.featureCount
-        let g = generator.sizes, d = discriminator.sizes
-        for (name, network) in [("generator", generator), ("discriminator", discriminator)] {
-            guard network.sizes.count >= 2, network.activations.count == network.sizes.count - 1,
-                  network.sizes.allSatisfy({ $0 > 0 })
-            else {
-                throw RecordProblem("\(name) needs at least two positive sizes and one activation per layer")
-            }
+        guard ConfigLimits.latentDimension.contains(latentDimension) else {
+            throw RecordProblem("latent_dimension \(latentDimension) is outside \(ConfigLimits.latentDimension)")
         }
-        guard g.first == latentDimension, g.last == features, d.first == features, d.last == 1 else {
-            throw RecordProblem(
-                "sizes do not fit: G \(g) must map z(\(latentDimension)) to \(features) features, "
-                    + "D \(d) must map \(features) features to 1")
+        let architecture = ModelArchitecture(latentDimension: latentDimension,
+                                             generator: try generator.layerSpecs(name: "generator"),
+                                             discriminator: try discriminator.layerSpecs(name: "discriminator"))
+        do throws(ArchitectureProblem) {
+            _ = try architecture.layouts(features: shape.featureCount)
+        } catch {
+            throw RecordProblem(error.detail)
         }
-        var activations: [[Activation]] = []
-        for code in [generator.activations, discriminator.activations] {
-            var parsed: [Activation] = []
-            for text in code {
-                guard let activation = Self.activation(text) else {
-                    throw RecordProblem("unknown activation \(text.quotedForMessage)")
-                }
-                parsed.append(activation)
-            }
-            activations.append(parsed)
-        }
-        var architecture = ModelArchitecture(for: shape, featureCount: features, latentDimension: latentDimension)
-        architecture.generatorSizes = g
-        architecture.generatorActivations = activations[0]
-        architecture.discriminatorSizes = d
-        architecture.discriminatorActivations = activations[1]
         return architecture
-    }
-
-    /// The text stored for an activation; the inverse of ``activation(_:)``.
-    static func code(_ activation: Activation) -> String {
-        switch activation {
-        case .identity: "identity"
-        case .relu: "relu"
-        case .leakyReLU(let slope): "leaky_relu(\(slope))"
-        case .tanh: "tanh"
-        case .sigmoid: "sigmoid"
-        }
-    }
-
-    /// The activation a stored text names, or nil.
-    static func activation(_ code: String) -> Activation? {
-        switch code {
-        case "identity": return .identity
-        case "relu": return .relu
-        case "tanh": return .tanh
-        case "sigmoid": return .sigmoid
-        default:
-            guard code.hasPrefix("leaky_relu("), code.hasSuffix(")"),
-                  let slope = Double(code.dropFirst("leaky_relu(".count).dropLast()), slope.isFinite
-            else { return nil }
-            return .leakyReLU(slope: slope)
-        }
     }
 }
 

@@ -29,15 +29,23 @@ extension Checkpoint {
     private func tensors() throws(TensorError) -> [Tensor] {
         let networks = [(generator, generatorOptimizer), (discriminator, discriminatorOptimizer)]
         var tensors: [Tensor] = []
+        // BatchNorm's int64 counters first: the data starts 8-aligned, so they stay aligned.
         for ((weights, _), network) in zip(networks, Self.networkNames) {
-            for (layout, values) in zip(Self.layout(of: weights), weights.tensors) {
-                tensors.append(try Tensor(name: TensorName.parameter(network, layout.name), shape: layout.shape,
+            for (name, count) in zip(weights.layout.batchCounters, weights.batchesTracked) {
+                tensors.append(try Tensor(name: TensorName.parameter(network, name), shape: [], integers: [Int64(count)]))
+            }
+        }
+        for ((weights, _), network) in zip(networks, Self.networkNames) {
+            let layout = weights.layout
+            for (entry, values) in zip(layout.parameters + layout.runningStatistics,
+                                       weights.tensors + weights.runningStatistics) {
+                tensors.append(try Tensor(name: TensorName.parameter(network, entry.name), shape: entry.shape,
                                           values: values))
             }
         }
         for ((weights, optimizer), network) in zip(networks, Self.networkNames) {
             guard let optimizer else { continue }
-            for (index, layout) in Self.layout(of: weights).enumerated() {
+            for (index, layout) in weights.layout.parameters.enumerated() {
                 tensors.append(try Tensor(name: TensorName.firstMoment(network, layout.name), shape: layout.shape,
                                           values: optimizer.firstMoments[index]))
                 tensors.append(try Tensor(name: TensorName.secondMoment(network, layout.name), shape: layout.shape,
@@ -58,29 +66,36 @@ extension Checkpoint {
         let info = try CheckpointInfo(metadata: file.metadata, source: source)
         var table = TensorTable(file: file, source: source)
         let architecture = info.architecture
-        let shapes = [(architecture.generatorSizes, architecture.generatorActivations),
-                      (architecture.discriminatorSizes, architecture.discriminatorActivations)]
-        var weights: [MLPWeights] = []
+        let layouts: (generator: NetworkLayout, discriminator: NetworkLayout)
+        do throws(ArchitectureProblem) {
+            layouts = try architecture.layouts(features: info.dataShape.featureCount)
+        } catch {
+            // CheckpointInfo has checked the record already; a file cannot get here.
+            throw .invalidMetadata(source: source, key: MetadataKey.architecture, detail: error.detail)
+        }
+        var weights: [NetworkWeights] = []
         var states: [OptimizerState?] = []
-        for ((sizes, activations), network) in zip(shapes, Self.networkNames) {
-            let layout = MLP<Float>.parameterLayout(sizes: sizes, activations: activations)
-            var values: [[Float]] = []
-            for entry in layout {
+        for (layout, network) in zip([layouts.generator, layouts.discriminator], Self.networkNames) {
+            var values: [[Float]] = [], statistics: [[Float]] = [], counts: [Int] = []
+            for entry in layout.parameters {
                 values.append(try table.take(TensorName.parameter(network, entry.name), shape: entry.shape))
             }
-            weights.append(MLPWeights(sizes: sizes, activations: activations, tensors: values))
+            for entry in layout.runningStatistics {
+                statistics.append(try table.take(TensorName.parameter(network, entry.name), shape: entry.shape))
+            }
+            for name in layout.batchCounters {
+                counts.append(try table.takeCount(TensorName.parameter(network, name)))
+            }
+            weights.append(NetworkWeights(layers: layout.layers, inputSize: layout.input.count, tensors: values,
+                                          runningStatistics: statistics, batchesTracked: counts))
             states.append(info.config.optimizer == .adam
-                ? try table.optimizerState(network: network, layout: layout) : nil)
+                ? try table.optimizerState(network: network, layout: layout.parameters) : nil)
         }
         let noiseShape = [info.config.sampleCount, architecture.latentDimension]
         let noise = try table.take(TensorName.fixedNoise, shape: noiseShape)
         try table.expectEmpty()
         self.init(info: info, generator: weights[0], discriminator: weights[1],
                   generatorOptimizer: states[0], discriminatorOptimizer: states[1], fixedNoise: noise)
-    }
-
-    private static func layout(of weights: MLPWeights) -> [ParameterLayout] {
-        MLP<Float>.parameterLayout(sizes: weights.sizes, activations: weights.activations)
     }
 }
 
@@ -103,7 +118,21 @@ private struct TensorTable {
         guard tensor.shape == shape else {
             throw .shapeMismatch(source: source, name: name, expected: shape, found: tensor.shape)
         }
+        guard tensor.dtype == .f32 else {
+            throw .invalidValue(source: source, name: name, detail: "dtype \(tensor.dtype.rawValue) where F32 belongs")
+        }
         return tensor.values
+    }
+
+    /// A counter stored as PyTorch stores BatchNorm's `num_batches_tracked`: an I64 scalar.
+    mutating func takeCount(_ name: String) throws(CheckpointError) -> Int {
+        guard let tensor = remaining.removeValue(forKey: name) else {
+            throw .missingTensor(source: source, name: name)
+        }
+        guard tensor.shape == [], tensor.dtype == .i64, let count = tensor.integers.first, count >= 0 else {
+            throw .invalidValue(source: source, name: name, detail: "not a non-negative int64 scalar")
+        }
+        return Int(count)
     }
 
     mutating func optimizerState(network: String, layout: [ParameterLayout]) throws(CheckpointError) -> OptimizerState {

@@ -21,15 +21,15 @@ import NeuralNet
 /// ```
 public struct Checkpoint: Sendable, Equatable {
     public var info: CheckpointInfo
-    public var generator: MLPWeights
-    public var discriminator: MLPWeights
+    public var generator: NetworkWeights
+    public var discriminator: NetworkWeights
     /// Adam's state for each network; nil when training with SGD.
     public var generatorOptimizer: OptimizerState?
     public var discriminatorOptimizer: OptimizerState?
     /// The sample grid's noise, (sampleCount, latentDimension) row-major.
     public var fixedNoise: [Float]
 
-    public init(info: CheckpointInfo, generator: MLPWeights, discriminator: MLPWeights,
+    public init(info: CheckpointInfo, generator: NetworkWeights, discriminator: NetworkWeights,
                 generatorOptimizer: OptimizerState?, discriminatorOptimizer: OptimizerState?, fixedNoise: [Float]) {
         self.info = info
         self.generator = generator
@@ -42,8 +42,8 @@ public struct Checkpoint: Sendable, Equatable {
     /// A snapshot of `gan` as it is now (call it between steps).
     public init(of gan: GANStep, run: String, created: Date = Date()) {
         self.init(info: CheckpointInfo(of: gan, run: run, created: created),
-                  generator: MLPWeights(of: gan.model.generator),
-                  discriminator: MLPWeights(of: gan.model.discriminator),
+                  generator: NetworkWeights(of: gan.model.generator),
+                  discriminator: NetworkWeights(of: gan.model.discriminator),
                   generatorOptimizer: gan.generatorOptimizer.state,
                   discriminatorOptimizer: gan.discriminatorOptimizer.state,
                   fixedNoise: gan.model.fixedNoise.array)

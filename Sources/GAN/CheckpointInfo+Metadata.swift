@@ -94,6 +94,9 @@ extension CheckpointInfo {
         if let problem = ConfigLimits.problem(config, architecture: architecture) {
             throw .inconsistent(source: source, detail: problem)
         }
+        guard (config.model ?? .mlp) == architecture.kind, (config.batchNorm ?? false) == architecture.hasBatchNorm else {
+            throw .inconsistent(source: source, detail: "the configuration's model differs from the architecture's")
+        }
     }
 
     private static func json(_ value: some Encodable, key: String) throws(CheckpointError) -> String {

@@ -1,3 +1,5 @@
+import NeuralNet
+
 /// The allowed range of every number that sizes a training run, whether it comes from the command
 /// line or from an untrusted checkpoint: far beyond any real run on a CPU, yet small enough that
 /// no product of them (buffer sizes, samples seen = steps × K × M) overflows an `Int`. Release
@@ -58,7 +60,11 @@ public enum ConfigLimits {
     /// Why `rows` rows through `architecture` would need a buffer over the limit, or nil if they
     /// fit. `rows` must already be within ``batch`` or ``sampleCount`` (twice at most).
     public static func bufferProblem(rows: Int, architecture: ModelArchitecture) -> String? {
-        let widest = (architecture.generatorSizes + architecture.discriminatorSizes).max() ?? 0
+        guard let features = try? NetworkLayout(layers: architecture.generator, inputs: architecture.latentDimension)
+                .output.count,
+              let layouts = try? architecture.layouts(features: features)
+        else { return "the networks' layers do not fit together" }
+        let widest = max(layouts.generator.widest, layouts.discriminator.widest)
         guard widest > maximumBufferElements / max(rows, 1) else { return nil }
         return "\(rows) rows of \(widest) values exceed the \(maximumBufferElements)-float buffer limit"
     }

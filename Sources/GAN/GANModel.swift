@@ -7,8 +7,10 @@ import Randomness
 /// Not `Sendable`: it belongs to the thread that owns its `GANStep`.
 public final class GANModel {
     public let architecture: ModelArchitecture
-    public let generator: MLP<Float>
-    public let discriminator: MLP<Float>
+    /// In training mode: BatchNorm normalises by batch statistics in both of a step's G passes,
+    /// as in PyTorch's training loop.
+    public let generator: Sequential<Float>
+    public let discriminator: Sequential<Float>
     /// (sampleCount, latentDimension) noise drawn once from the seed.
     public let fixedNoise: Buffer<Float>
     public let sampleCount: Int
@@ -18,10 +20,8 @@ public final class GANModel {
         self.architecture = architecture
         self.sampleCount = sampleCount
         var initRNG = SeededRNG(seed: seed, stream: RNGStream.initialisation)
-        generator = MLP(sizes: architecture.generatorSizes,
-                        activations: architecture.generatorActivations, rng: &initRNG)
-        discriminator = MLP(sizes: architecture.discriminatorSizes,
-                            activations: architecture.discriminatorActivations, rng: &initRNG)
+        generator = Sequential(layers: architecture.generator, inputs: architecture.latentDimension, rng: &initRNG)
+        discriminator = Sequential(layers: architecture.discriminator, inputs: generator.outputSize, rng: &initRNG)
         var noiseRNG = SeededRNG(seed: seed, stream: RNGStream.fixedNoise)
         fixedNoise = Buffer(count: sampleCount * architecture.latentDimension)
         for i in 0..<fixedNoise.count { fixedNoise[i] = noiseRNG.gaussian() }
@@ -29,8 +29,12 @@ public final class GANModel {
 
     public var latentDimension: Int { architecture.latentDimension }
 
-    /// G's output on the fixed noise: (sampleCount, features), row-major.
+    /// G's output on the fixed noise: (sampleCount, features), row-major. Run in evaluation mode,
+    /// as every image shown or saved is (BatchNorm by its running statistics), so that an image
+    /// depends on its own noise only and the grid matches what `sample` draws from a checkpoint.
     public func generateFixedSamples() -> [Float] {
+        generator.isTraining = false
+        defer { generator.isTraining = true }
         let output = generator.forward(fixedNoise.pointer, batch: sampleCount)
         return Array(UnsafeBufferPointer(start: output, count: sampleCount * generator.outputSize))
     }

@@ -253,7 +253,7 @@ public final class Trainer: Sendable {
                                               values: gan.model.generateFixedSamples())))
         }
         if events.wants(.generator) {
-            events.send(.generator(GeneratorSnapshot(step: step, weights: MLPWeights(of: gan.model.generator),
+            events.send(.generator(GeneratorSnapshot(step: step, weights: NetworkWeights(of: gan.model.generator),
                                                      shape: shape)))
         }
         if !gan.lastRealScores.isEmpty, events.wants(.verdicts) {

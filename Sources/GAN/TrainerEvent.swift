@@ -123,6 +123,6 @@ public struct SampleImages: Sendable {
 
 public struct GeneratorSnapshot: Sendable {
     public var step: Int
-    public var weights: MLPWeights
+    public var weights: NetworkWeights
     public var shape: DataShape
 }

@@ -24,6 +24,11 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var threads: Int = 2
     /// Images (or points) generated from the fixed noise for the sample grid.
     public var sampleCount: Int = 64
+    /// The networks' family; nil is the MLP. Optional, like `batchNorm`, so that checkpoints
+    /// written before the DCGAN decode (and MLP runs encode) as they always did.
+    public var model: ModelKind? = nil
+    /// BatchNorm in the DCGAN's generator (`--batch-norm`); nil is none.
+    public var batchNorm: Bool? = nil
 
     public init() {}
 }

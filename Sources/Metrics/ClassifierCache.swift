@@ -81,7 +81,7 @@ public struct ClassifierCache: Sendable {
             guard let tensor = file.tensor(named: parameter.name) else {
                 return .failure(Mismatch(description: "tensor \(parameter.name) missing"))
             }
-            guard tensor.shape == parameter.shape, tensor.values.allSatisfy(\.isFinite) else {
+            guard tensor.shape == parameter.shape, tensor.dtype == .f32, tensor.values.allSatisfy(\.isFinite) else {
                 return .failure(Mismatch(description: "tensor \(parameter.name) has the wrong shape or non-finite values"))
             }
             parameter.value.assign(tensor.values)

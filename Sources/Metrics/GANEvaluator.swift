@@ -72,10 +72,13 @@ public final class GANEvaluator {
                                                            classifier: self.classifier, reference: realFeatures)
     }
 
-    /// Evaluates `gan` as it is now, on clones of its networks.
+    /// Evaluates `gan` as it is now, on clones of its networks in evaluation mode (BatchNorm by
+    /// its running statistics, as the samples shown and saved are drawn).
     public func evaluate(_ gan: GANStep) -> EvaluationReport {
-        evaluate(generator: gan.model.generator.clone(), discriminator: gan.model.discriminator.clone(),
-                 step: gan.stepCount)
+        let generator = gan.model.generator.clone(), discriminator = gan.model.discriminator.clone()
+        generator.isTraining = false
+        discriminator.isTraining = false
+        return evaluate(generator: generator, discriminator: discriminator, step: gan.stepCount)
     }
 
     /// Evaluates fresh samples of `generator`, and `discriminator`'s view of them, at `step`.

@@ -24,13 +24,17 @@ public final class ImageClassifier {
 
     /// Wraps `network`, which must have this classifier's architecture.
     public init(network: MLP<Float>) {
-        precondition(network.activations == Self.activations && network.sizes.count == 4, "not a classifier network")
+        precondition(network.layers == LayerSpec.mlp(sizes: Self.sizes(inputs: network.inputSize, classes: network.outputSize),
+                                                     activations: Self.activations), "not a classifier network")
         self.network = network
     }
 
     public var inputCount: Int { network.inputSize }
     public var classCount: Int { network.outputSize }
-    public var featureDimension: Int { network.sizes[network.sizes.count - 2] }
+    public var featureDimension: Int { network.width(after: featureBoundary) }
+
+    /// The boundary after the last hidden activation: the feature layer.
+    private var featureBoundary: Int { network.layers.count - 1 }
 
     /// Trains on the labelled `dataset` (its labels must exist and match `classCount`), passing
     /// `gate` before each minibatch so that pausing the run pauses this too. Returns false when
@@ -58,8 +62,7 @@ public final class ImageClassifier {
 
     /// Penultimate-layer features (count, featureDimension) and predicted classes of `rows`.
     public func embed(_ rows: [Float]) -> (features: [Float], predictions: [Int]) {
-        let last = network.sizes.count - 1
-        let outputs = network.outputs(for: rows[...], layers: [last - 1, last])
+        let outputs = network.outputs(for: rows[...], boundaries: [featureBoundary, network.layers.count])
         let predictions = outputs[1].withUnsafeBufferPointer { logits in
             logits.baseAddress.map {
                 SoftmaxCrossEntropy.predictions(logits: $0, batch: logits.count / classCount, classes: classCount)

@@ -8,21 +8,21 @@ extension MLP where T == Float {
     static var rowsPerPass: Int { 128 }
 
     /// Runs the network over every row of `rows` in chunks of at most `chunk` rows (bounding
-    /// the activation buffers) and collects the values after each layer boundary in `layers`
-    /// (indices into `values`: 0 is the input, `sizes.count - 1` the output).
-    func outputs(for rows: ArraySlice<Float>, layers: [Int], chunk: Int = rowsPerPass) -> [[Float]] {
+    /// the activation buffers) and collects the values after each layer boundary in `boundaries`
+    /// (as in `values(after:)`: 0 is the input, `layers.count` the output).
+    func outputs(for rows: ArraySlice<Float>, boundaries: [Int], chunk: Int = rowsPerPass) -> [[Float]] {
         let count = rows.count / inputSize
-        var collected = layers.map { _ in [Float]() }
-        for (slot, layer) in layers.enumerated() { collected[slot].reserveCapacity(count * sizes[layer]) }
+        var collected = boundaries.map { _ in [Float]() }
+        for (slot, boundary) in boundaries.enumerated() { collected[slot].reserveCapacity(count * width(after: boundary)) }
         rows.withUnsafeBufferPointer { source in
             guard let base = source.baseAddress else { return }
             var start = 0
             while start < count {
                 let batch = Swift.min(chunk, count - start)
                 _ = forward(base + start * inputSize, batch: batch)
-                for (slot, layer) in layers.enumerated() {
-                    collected[slot].append(contentsOf: UnsafeBufferPointer(start: values[layer].pointer,
-                                                                            count: batch * sizes[layer]))
+                for (slot, boundary) in boundaries.enumerated() {
+                    collected[slot].append(contentsOf: UnsafeBufferPointer(start: values(after: boundary),
+                                                                            count: batch * width(after: boundary)))
                 }
                 start += batch
             }
@@ -32,7 +32,7 @@ extension MLP where T == Float {
 
     /// The network's outputs for every row of `rows`.
     func outputs(for rows: ArraySlice<Float>) -> [Float] {
-        outputs(for: rows, layers: [sizes.count - 1])[0]
+        outputs(for: rows, boundaries: [layers.count])[0]
     }
 
     /// `count` fresh generator outputs from standard normal noise drawn from `rng`.

@@ -23,7 +23,7 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable, Sendabl
     case duplicateName(source: String, name: String)
     /// A tensor entry is not an object with exactly `dtype`, `shape` and `data_offsets`.
     case invalidEntry(source: String, name: String, detail: String)
-    /// A tensor uses a data type this reader does not support (only F32 is).
+    /// A tensor uses a data type this reader does not support (only F32 and I64 are).
     case unsupportedDType(source: String, name: String, dtype: String)
     /// A shape is not an array of non-negative integers with a representable product.
     case invalidShape(source: String, name: String, detail: String)
@@ -67,14 +67,14 @@ public enum SafeTensorsError: Error, CustomStringConvertible, Equatable, Sendabl
             "\(source): tensor \(name.quotedForMessage): \(detail)"
         case .unsupportedDType(let source, let name, let dtype):
             "\(source): tensor \(name.quotedForMessage) has dtype \(dtype.quotedForMessage); "
-                + "only F32 is supported (convert the tensor to float32)"
+                + "only F32 and I64 are supported (convert the tensor to float32)"
         case .invalidShape(let source, let name, let detail):
             "\(source): tensor \(name.quotedForMessage): invalid shape: \(detail)"
         case .invalidOffsets(let source, let name, let detail):
             "\(source): tensor \(name.quotedForMessage): invalid data_offsets: \(detail)"
         case .sizeMismatch(let source, let name, let shape, let expectedBytes, let actualBytes):
-            "\(source): tensor \(name.quotedForMessage) spans \(actualBytes) bytes, but F32 shape \(shape) "
-                + "needs \(expectedBytes)"
+            "\(source): tensor \(name.quotedForMessage) spans \(actualBytes) bytes, but its shape \(shape) "
+                + "at its dtype needs \(expectedBytes)"
         case .offsetsOutOfRange(let source, let name, let end, let bufferSize):
             "\(source): tensor \(name.quotedForMessage) ends at byte \(end), past the \(bufferSize)-byte data buffer; "
                 + "the file is truncated or corrupt"

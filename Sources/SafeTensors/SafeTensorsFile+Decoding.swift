@@ -5,7 +5,7 @@ extension SafeTensorsFile {
 
     /// Reads a safetensors file from its bytes, validating everything before using any of it.
     ///
-    /// Checks the header length, UTF-8, JSON syntax, the metadata, each tensor's dtype (F32),
+    /// Checks the header length, UTF-8, JSON syntax, the metadata, each tensor's dtype (F32 or I64),
     /// shape and byte range, and that the ranges tile the data buffer exactly, in order, with no
     /// gaps, overlaps or trailing bytes. Never traps on malformed input.
     ///
@@ -17,8 +17,14 @@ extension SafeTensorsFile {
         let (metadata, ordered) = try decodeHeader(Array(bytes[8..<dataStart]),
                                                    bufferSize: bytes.count - dataStart, source: source)
         let tensors = ordered.map { entry in
-            Tensor(validatedName: entry.name, shape: entry.shape,
-                   values: readFloats(bytes, from: dataStart + entry.begin, count: entry.elementCount))
+            switch entry.dtype {
+            case .f32:
+                Tensor(validatedName: entry.name, shape: entry.shape,
+                       values: readFloats(bytes, from: dataStart + entry.begin, count: entry.elementCount))
+            case .i64:
+                Tensor(validatedName: entry.name, shape: entry.shape,
+                       integers: readIntegers(bytes, from: dataStart + entry.begin, count: entry.elementCount))
+            }
         }
         return SafeTensorsFile(validatedTensors: tensors, metadata: metadata)
     }
@@ -141,6 +147,15 @@ extension SafeTensorsFile {
             (0..<count).map { index in
                 let bits = raw.loadUnaligned(fromByteOffset: start + 4 * index, as: UInt32.self)
                 return Float(bitPattern: UInt32(littleEndian: bits))
+            }
+        }
+    }
+
+    /// Reads `count` little-endian I64 values starting at byte `start` (already bounds-checked).
+    private static func readIntegers(_ bytes: [UInt8], from start: Int, count: Int) -> [Int64] {
+        bytes.withUnsafeBytes { raw in
+            (0..<count).map { index in
+                Int64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * index, as: Int64.self))
             }
         }
     }

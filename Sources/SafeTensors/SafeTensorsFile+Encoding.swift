@@ -1,11 +1,11 @@
 extension SafeTensorsFile {
-    /// The file's bytes: header length, JSON header padded to 8 bytes, then the F32 data.
+    /// The file's bytes: header length, JSON header padded to 8 bytes, then the data.
     ///
     /// Tensors are laid out contiguously in ``tensors`` order; metadata keys are written sorted,
     /// so equal files encode to equal bytes.
     public func encoded() -> [UInt8] {
         let header = headerBytes()
-        let dataSize = tensors.reduce(0) { $0 + $1.values.count * 4 }
+        let dataSize = tensors.reduce(0) { $0 + $1.count * $1.dtype.size }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(8 + header.count + dataSize)
         withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
@@ -15,9 +15,13 @@ extension SafeTensorsFile {
             // The file's byte order is the machine's: copy whole tensors (a 16 MB checkpoint in
             // a few milliseconds instead of ~80 value by value).
             tensor.values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            tensor.integers.withUnsafeBytes { bytes.append(contentsOf: $0) }
             #else
             for value in tensor.values {
                 withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+            for value in tensor.integers {
+                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
             }
             #endif
         }
@@ -25,7 +29,8 @@ extension SafeTensorsFile {
     }
 
     /// The JSON header with trailing spaces so that the data starts at a multiple of 8, which
-    /// lets readers map F32 data in place with correct alignment.
+    /// lets readers map F32 data in place with correct alignment (I64 data too, when its tensors
+    /// come first).
     private func headerBytes() -> [UInt8] {
         var members: [String] = []
         if !metadata.isEmpty {
@@ -36,10 +41,10 @@ extension SafeTensorsFile {
         }
         var offset = 0
         for tensor in tensors {
-            let end = offset + tensor.values.count * 4
+            let end = offset + tensor.count * tensor.dtype.size
             let shape = tensor.shape.map(String.init).joined(separator: ",")
             members.append(
-                "\(Self.jsonString(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
+                "\(Self.jsonString(tensor.name)):{\"dtype\":\"\(tensor.dtype.rawValue)\",\"shape\":[\(shape)],"
                     + "\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }

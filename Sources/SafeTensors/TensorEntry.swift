@@ -1,9 +1,10 @@
-/// One tensor's header entry, checked: name, shape and byte range of an F32 tensor.
+/// One tensor's header entry, checked: name, dtype (F32 or I64), shape and byte range.
 ///
 /// Built from untrusted JSON, so every field is validated and every problem becomes a
 /// ``SafeTensorsError`` naming the file and the tensor.
 struct TensorEntry {
     let name: String
+    let dtype: Tensor.DType
     let shape: [Int]
     let elementCount: Int
     /// Byte offsets relative to the start of the data buffer, `begin <= end`.
@@ -41,14 +42,15 @@ struct TensorEntry {
             throw .invalidEntry(source: source, name: name,
                                 detail: "dtype must be a string, found \(dtype.kindDescription)")
         }
-        guard dtypeName == "F32" else {
+        guard let dtype = Tensor.DType(rawValue: dtypeName) else {
             throw .unsupportedDType(source: source, name: name, dtype: dtypeName)
         }
 
         self.name = name
+        self.dtype = dtype
         self.shape = try Self.readShape(shape, name: name, source: source)
         guard let count = Tensor.elementCount(of: self.shape),
-              case (let byteCount, false) = count.multipliedReportingOverflow(by: 4)
+              case (let byteCount, false) = count.multipliedReportingOverflow(by: dtype.size)
         else {
             throw .invalidShape(source: source, name: name,
                                 detail: "\(self.shape) has more elements than memory can address")

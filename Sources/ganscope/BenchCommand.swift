@@ -5,12 +5,16 @@ import GAN
 import NeuralNet
 import Randomness
 
-/// `ganscope bench`: training throughput of the reference MLP-GAN, comparable with
+/// `ganscope bench`: training throughput of the reference MLP-GAN or the DCGAN, comparable with
 /// scripts/torch_gan_bench.py (same model, same step, random data).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure training throughput of the reference MLP-GAN (median of repeats).")
+        abstract: "Measure training throughput of the reference MLP-GAN or the DCGAN (median of repeats).")
+
+    @Option(help: "Networks: mlp or dcgan (28×28 grayscale, as the PyTorch reference). (default: mlp)")
+    var model: ModelKind = .mlp
+    @Flag(name: .customLong("batch-norm"), help: "BatchNorm2d in the DCGAN's generator.") var batchNorm = false
 
     @Option(parsing: .unconditional, help: "Minibatch size M. (default: 64)",
             transform: BoundedOption.integer(in: OptionRanges.batch))
@@ -35,6 +39,8 @@ struct BenchCommand: ParsableCommand {
         config.batchSize = batch
         config.threads = threads
         config.sampleCount = 1  // the fixed-noise grid is not part of a step
+        config.model = model == .mlp ? nil : model
+        config.batchNorm = batchNorm ? true : nil
         BLAS.threads = threads
         let gan = try GANStep.fresh(config: config,
                                     dataset: Self.randomImages(count: 60_000, width: 28, height: 28, seed: config.seed))

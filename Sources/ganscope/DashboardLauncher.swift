@@ -78,7 +78,7 @@ enum DashboardLauncher {
 ///   - step: the training step the weights come from, shown in the panel title.
 ///   - pointBounds: for `.points`, the data rectangle to draw in (e.g. `dataset.pointBounds`).
 ///   - display: `--theme` and `--themes-dir`.
-func runExplorer(generator: MLPWeights, fixedNoise: [Float]?, shape: DataShape, step: Int = 0,
+func runExplorer(generator: NetworkWeights, fixedNoise: [Float]?, shape: DataShape, step: Int = 0,
                  pointBounds: PlotBounds? = nil, display: DisplayOptions) throws {
     _ = try DashboardLauncher.run(display: display) { themes, capabilities in
         let state = AppState(mode: .explorerOnly, shape: shape, fixedNoise: fixedNoise ?? [], pointBounds: pointBounds,

@@ -9,11 +9,17 @@ extension GANStep {
     }
 
     /// New networks for `config` on `dataset`. Each option is already within its range; this
-    /// checks the combination (M and z against the image size) before the buffers are allocated,
-    /// and refuses it as a usage error.
+    /// checks the combination (the model against the data, M and z against the image size)
+    /// before the buffers are allocated, and refuses it as a usage error.
     static func fresh(config: TrainingConfig, dataset: Dataset) throws -> GANStep {
-        let architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount,
-                                             latentDimension: config.latentDimension)
+        let architecture: ModelArchitecture
+        do throws(ArchitectureProblem) {
+            architecture = try ModelArchitecture.make(config.model ?? .mlp, for: dataset.shape,
+                                                      latentDimension: config.latentDimension,
+                                                      batchNorm: config.batchNorm ?? false)
+        } catch {
+            throw ValidationError("\(error.detail) (data set \(dataset.name))")
+        }
         if let problem = ConfigLimits.problem(config, architecture: architecture) {
             throw ValidationError("--batch \(config.batchSize) with --z-dim \(architecture.latentDimension) "
                 + "on \(dataset.name) (\(dataset.featureCount) values a sample): \(problem)")

@@ -71,6 +71,12 @@ struct TrainingOptions: ParsableArguments {
             transform: BoundedOption.integer(in: OptionRanges.threads))
     var threads: Int?
 
+    @Option(help: "Networks: mlp, or dcgan (convolutional; square images of 28, 32 or 64 pixels). (default: mlp)")
+    var model: ModelKind?
+
+    @Flag(name: .customLong("batch-norm"), help: "BatchNorm2d after the DCGAN generator's hidden transposed convolutions.")
+    var batchNorm = false
+
     @Option(parsing: .unconditional,
             help: "Steps between learning metrics (mode coverage, FCD, D's AUC, probe); 0 turns them off (default: 500 for 2-D sets, 1000 for images).",
             transform: BoundedOption.integer(in: OptionRanges.evalEvery))
@@ -93,6 +99,8 @@ struct TrainingOptions: ParsableArguments {
         config.latentDimension = latentDimension ?? config.latentDimension
         config.seed = seed ?? config.seed
         config.threads = threads ?? config.threads
+        config.model = model == .mlp ? nil : model
+        config.batchNorm = batchNorm ? true : nil
         return config
     }
 
@@ -148,9 +156,12 @@ struct TrainingOptions: ParsableArguments {
             check("--lr-half-life", learningRateHalfLife, saved.learningRateHalfLife ?? 0),
             check("--z-dim", latentDimension, saved.latentDimension),
             check("--seed", seed, saved.seed),
+            check("--model", model?.rawValue, (saved.model ?? .mlp).rawValue),
+            batchNorm && saved.batchNorm != true ? "--batch-norm (checkpoint: without)" : nil,
         ].compactMap { $0 }
     }
 }
 
 extension GANLoss: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
+extension ModelKind: ExpressibleByArgument {}

@@ -10,9 +10,9 @@ enum Fixtures {
     static let imageShape = DataShape.image(width: 8, height: 8)
 
     /// A tiny generator: z(4) → 8 → 64 pixels, seeded.
-    static func generator(outputs: Int = 64) -> MLPWeights {
+    static func generator(outputs: Int = 64) -> NetworkWeights {
         var rng = SeededRNG(seed: 3)
-        return MLPWeights(of: MLP<Float>(sizes: [4, 8, outputs], activations: [.leakyReLU(slope: 0.2), .tanh], rng: &rng))
+        return NetworkWeights(of: MLP<Float>(sizes: [4, 8, outputs], activations: [.leakyReLU(slope: 0.2), .tanh], rng: &rng))
     }
 
     static func metrics(step: Int, d: Float = 1.2, g: Float = 0.9) -> StepMetrics {

@@ -37,11 +37,9 @@ enum Fixtures {
         config.batchSize = 4
         try BLAS.load()
         let dataset = try DatasetCatalog.load("ring", seed: config.seed, count: 64)
-        var architecture = ModelArchitecture(for: .points, featureCount: 2, latentDimension: 2)
-        architecture.generatorSizes = [2, 4, 2]
-        architecture.generatorActivations = [ModelArchitecture.leaky, .identity]
-        architecture.discriminatorSizes = [2, 4, 1]
-        architecture.discriminatorActivations = [ModelArchitecture.leaky, .identity]
+        let architecture = ModelArchitecture(
+            latentDimension: 2, generator: LayerSpec.mlp(sizes: [2, 4, 2], activations: [ModelArchitecture.leaky, .identity]),
+            discriminator: LayerSpec.mlp(sizes: [2, 4, 1], activations: [ModelArchitecture.leaky, .identity]))
         let gan = GANStep(model: GANModel(architecture: architecture, seed: 1, sampleCount: 3),
                           config: config, dataset: dataset)
         for _ in 0..<3 { _ = gan.step() }

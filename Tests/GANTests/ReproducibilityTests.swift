@@ -46,22 +46,22 @@ import Testing
         for parameter in discriminator.parameters {
             parameter.gradient.assign((0..<parameter.count).map { _ in rng.gaussian() })
         }
-        let weights = MLPWeights(of: discriminator)
+        let weights = NetworkWeights(of: discriminator)
         let gradients = discriminator.parameters.map(\.gradient.array)
-        let generator = MLPWeights(of: gan.model.generator)
+        let generator = NetworkWeights(of: gan.model.generator)
         _ = gan.step()
-        #expect(MLPWeights(of: discriminator) == weights)
+        #expect(NetworkWeights(of: discriminator) == weights)
         #expect(discriminator.parameters.map(\.gradient.array) == gradients)
         #expect(adamSteps(gan.discriminatorOptimizer) == 0)
-        #expect(MLPWeights(of: gan.model.generator) != generator)  // …while G did learn
+        #expect(NetworkWeights(of: gan.model.generator) != generator)  // …while G did learn
     }
 
     /// The counterpart: with K = 1, D does move in an iteration, so the comparison above can fail.
     @Test func discriminatorStepMovesDiscriminator() throws {
         let gan = try makeGAN(dataset: "ring", batch: 8)
-        let weights = MLPWeights(of: gan.model.discriminator)
+        let weights = NetworkWeights(of: gan.model.discriminator)
         _ = gan.step()
-        #expect(MLPWeights(of: gan.model.discriminator) != weights)
+        #expect(NetworkWeights(of: gan.model.discriminator) != weights)
         #expect(adamSteps(gan.discriminatorOptimizer) == 1)
     }
 

@@ -36,8 +36,8 @@ import TestSupport
             results.map { [$0.discriminatorLoss, $0.generatorLoss, $0.meanRealScore, $0.meanFakeScore].map(\.bitPattern) }
         }
         #expect(bits(firstResults + resumedResults) == bits(straightResults))
-        #expect(MLPWeights(of: resumed.model.generator) == MLPWeights(of: straight.model.generator))
-        #expect(MLPWeights(of: resumed.model.discriminator) == MLPWeights(of: straight.model.discriminator))
+        #expect(NetworkWeights(of: resumed.model.generator) == NetworkWeights(of: straight.model.generator))
+        #expect(NetworkWeights(of: resumed.model.discriminator) == NetworkWeights(of: straight.model.discriminator))
         #expect(resumed.generatorOptimizer.state == straight.generatorOptimizer.state)
         #expect(resumed.discriminatorOptimizer.state == straight.discriminatorOptimizer.state)
         #expect(resumed.rng == straight.rng)

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Checks that a ganscope checkpoint is usable outside ganscope.
 
-Loads the snapshot with safetensors + numpy (no ganscope code), runs the generator on the stored
-fixed noise, maps the output to pixels as ganscope does (round((x + 1) / 2 * 255), clamped), and
-compares with the grid that `ganscope sample --fixed` wrote (gray, or RGB for colour data sets),
-decoding the PNG here with zlib and struct (or reading a binary PGM). With Pillow installed it
-decodes the PNG with Pillow too and compares; with PyTorch installed it also loads the generator
-into an nn.Sequential with load_state_dict(strict=True) and compares its output.
+An MLP generator is run with safetensors + numpy only (no ganscope code) on the stored fixed
+noise; the output is mapped to pixels as ganscope does (round((x + 1) / 2 * 255), clamped) and
+compared with the grid that `ganscope sample --fixed` wrote, decoding the PNG here with zlib and
+struct (or reading a binary PGM). With PyTorch installed the generator is also built as an
+nn.Sequential from the recorded layers and loaded with load_state_dict(strict=True), its
+num_batches_tracked as int64; a DCGAN generator (convolutions, BatchNorm) is run by PyTorch
+alone, in evaluation mode as ganscope draws samples, and with --discriminator D is loaded too.
+Colour samples are planes R, G, B of each image (NCHW) and an RGB PNG. With Pillow installed
+the PNG is decoded with Pillow too and compared.
 
     ganscope sample --checkpoint CKPT --fixed --out grid.png
     python3 Tests/Interop/interop_check.py CKPT grid.png
@@ -58,25 +61,52 @@ def generate_numpy(tensors, network):
     return x
 
 
+def layer_codes(network):
+    """The module list of a recorded network: its "layers", or an MLP's sizes and activations."""
+    if "layers" in network:
+        return network["layers"]
+    codes = []
+    for i, code in enumerate(network["activations"]):
+        codes.append(f"linear({network['sizes'][i]},{network['sizes'][i + 1]})")
+        if code != "identity":
+            codes.append(code)
+    return codes
+
+
+def torch_module(code):
+    """The PyTorch module a layer code names, e.g. "conv_transpose2d(128,64,4,2,1)"."""
+    from torch import nn
+    slope = leaky_slope(code)
+    if slope is not None:
+        return nn.LeakyReLU(slope)
+    simple = {"identity": nn.Identity, "relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "flatten": nn.Flatten}
+    if code in simple:
+        return simple[code]()
+    name, arguments = code[:-1].split("(")
+    values = [int(v) for v in arguments.split(",")]
+    if name == "unflatten":
+        return nn.Unflatten(1, tuple(values))
+    return {"linear": nn.Linear, "conv2d": nn.Conv2d, "conv_transpose2d": nn.ConvTranspose2d,
+            "batch_norm2d": nn.BatchNorm2d}[name](*values)
+
+
+def load_torch(tensors, network, prefix):
+    """The recorded network as an nn.Sequential with the checkpoint's state (strict), in eval mode."""
+    import torch
+    from torch import nn
+    model = nn.Sequential(*[torch_module(code) for code in layer_codes(network)])
+    state = {k[len(prefix):]: torch.from_numpy(v) for k, v in tensors.items() if k.startswith(prefix)}
+    model.load_state_dict(state, strict=True)
+    return model.eval()
+
+
 def generate_torch(tensors, network):
-    """The same generator as a PyTorch module; None if torch is not installed."""
+    """The generator's output on the fixed noise through PyTorch; None if torch is not installed."""
     try:
         import torch
-        from torch import nn
     except ImportError:
         return None
-    layers = []
-    sizes, activations = network["sizes"], network["activations"]
-    for i, code in enumerate(activations):
-        layers.append(nn.Linear(sizes[i], sizes[i + 1]))
-        slope = leaky_slope(code)
-        if slope is not None:
-            layers.append(nn.LeakyReLU(slope))
-        elif code != "identity":
-            layers.append({"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}[code]())
-    model = nn.Sequential(*layers)
-    state = {k[len("generator."):]: torch.from_numpy(v) for k, v in tensors.items() if k.startswith("generator.")}
-    model.load_state_dict(state, strict=True)
+    model = load_torch(tensors, network, "generator.")
     with torch.no_grad():
         return model(torch.from_numpy(tensors["fixed_noise"])).double().numpy()
 
@@ -146,9 +176,10 @@ def read_pgm(path):
 
 
 def main():
-    if len(sys.argv) != 3:
+    arguments = [a for a in sys.argv[1:] if a != "--discriminator"]
+    if len(arguments) != 2:
         sys.exit(__doc__)
-    checkpoint, image_path = sys.argv[1], sys.argv[2]
+    checkpoint, image_path = arguments
     tensors = load_file(checkpoint)
     with safe_open(checkpoint, "np") as handle:
         metadata = handle.metadata()
@@ -158,7 +189,12 @@ def main():
     width, height = architecture["data"]["width"], architecture["data"]["height"]
     channels = architecture["data"].get("channels", 1)  # absent before colour: gray
 
-    outputs = generate_numpy(tensors, architecture["generator"])
+    generator = architecture["generator"]
+    numpy_outputs = generate_numpy(tensors, generator) if "sizes" in generator else None
+    torch_outputs = generate_torch(tensors, generator)
+    outputs = numpy_outputs if numpy_outputs is not None else torch_outputs
+    if outputs is None:
+        sys.exit("a convolutional generator needs PyTorch")
     expected = np.clip(np.floor((outputs + 1) / 2 * 255 + 0.5), 0, 255)
     png = image_path.lower().endswith(".png")
     grid = read_png(image_path) if png else read_pgm(image_path)
@@ -176,13 +212,19 @@ def main():
         # A sample is stored plane after plane (C, H, W); the picture has the channels last.
         sample = expected[i].reshape(channels, height, width).transpose(1, 2, 0)
         worst = max(worst, int(np.abs(tile - sample).max()))
+    reference = "numpy" if numpy_outputs is not None else "PyTorch (eval mode)"
     print(f"step {metadata['step']}, {count} images of {width}x{height}x{channels}: "
-          f"max pixel difference {worst}/255 against numpy")
+          f"max pixel difference {worst}/255 against {reference}")
 
-    torch_outputs = generate_torch(tensors, architecture["generator"])
-    if torch_outputs is not None:
+    if numpy_outputs is not None and torch_outputs is not None:
         print(f"PyTorch nn.Sequential (load_state_dict strict): max |torch - numpy| "
-              f"{np.abs(torch_outputs - outputs).max():.2e}")
+              f"{np.abs(torch_outputs - numpy_outputs).max():.2e}")
+    if "--discriminator" in sys.argv:
+        import torch
+        model = load_torch(tensors, architecture["discriminator"], "discriminator.")
+        with torch.no_grad():
+            logits = model(torch.from_numpy(outputs.astype(np.float32)))
+        print(f"discriminator loaded (strict): logits {tuple(logits.shape)}, mean {logits.mean().item():.3f}")
     sys.exit(0 if worst <= 1 else 1)
 
 

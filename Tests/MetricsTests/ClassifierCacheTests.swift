@@ -78,7 +78,7 @@ import Testing
         notes.removeAll()
         let second = try #require(cache.classifier(for: data, training: training, seed: 1) { notes.append($0) })
         #expect(notes.isEmpty)
-        #expect(MLPWeights(of: first.network) == MLPWeights(of: second.network))
+        #expect(NetworkWeights(of: first.network) == NetworkWeights(of: second.network))
     }
 
     @Test func corruptFileIsRetrained() throws {

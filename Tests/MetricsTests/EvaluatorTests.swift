@@ -61,8 +61,8 @@ import Testing
                 _ = measured.step()
                 if step % 10 == 0 { reports.append(evaluator.evaluate(measured)) }
             }
-            #expect(MLPWeights(of: plain.model.generator) == MLPWeights(of: measured.model.generator))
-            #expect(MLPWeights(of: plain.model.discriminator) == MLPWeights(of: measured.model.discriminator))
+            #expect(NetworkWeights(of: plain.model.generator) == NetworkWeights(of: measured.model.generator))
+            #expect(NetworkWeights(of: plain.model.discriminator) == NetworkWeights(of: measured.model.discriminator))
             #expect(plain.rng == measured.rng)
             // The same weights at the same step give the same figures.
             var again = evaluator.evaluate(measured)

@@ -32,11 +32,11 @@ import Testing
     @Test func pausedClassifierTrainingWaitsThenFinishes() throws {
         let run = try HeldRun()
         #expect(run.finished.wait(timeout: .now()) == .timedOut)
-        #expect(MLPWeights(of: run.worker.classifier.network) == run.before)
+        #expect(NetworkWeights(of: run.worker.classifier.network) == run.before)
 
         run.gate.resume()
         #expect(run.finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
-        #expect(MLPWeights(of: run.worker.classifier.network) != run.before)
+        #expect(NetworkWeights(of: run.worker.classifier.network) != run.before)
         #expect(run.worker.completed == true)
     }
 
@@ -46,7 +46,7 @@ import Testing
         run.gate.close()
         #expect(run.finished.wait(timeout: .now() + BoundedWait.seconds) == .success)
         #expect(run.worker.completed == false)
-        #expect(MLPWeights(of: run.worker.classifier.network) == run.before)
+        #expect(NetworkWeights(of: run.worker.classifier.network) == run.before)
         #expect(!run.gate.pass())
     }
 }
@@ -56,7 +56,7 @@ import Testing
 private struct HeldRun {
     let gate: PauseGate
     let worker: TrainingWorker
-    let before: MLPWeights
+    let before: NetworkWeights
     /// Signalled when the training call has returned.
     let finished = DispatchSemaphore(value: 0)
 
@@ -65,7 +65,7 @@ private struct HeldRun {
         var rng = SeededRNG(seed: 3)
         let data = try DatasetCatalog.load("digits", seed: 3, count: 64)
         let classifier = ImageClassifier(inputs: data.featureCount, classes: 10, rng: &rng)
-        before = MLPWeights(of: classifier.network)
+        before = NetworkWeights(of: classifier.network)
         let held = DispatchSemaphore(value: 0)
         gate = PauseGate(onHold: { held.signal() })
         gate.pause()

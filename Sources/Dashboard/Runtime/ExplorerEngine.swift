@@ -9,8 +9,8 @@ public final class ExplorerEngine {
     public init() {}
 
     /// Takes new weights, reusing the network when the architecture is unchanged.
-    public func load(_ weights: MLPWeights) {
-        if let network, network.sizes == weights.sizes, network.activations == weights.activations {
+    public func load(_ weights: NetworkWeights) {
+        if let network, network.layers == weights.layers, network.inputSize == weights.inputSize {
             weights.load(into: network)
         } else {
             network = weights.makeNetwork()

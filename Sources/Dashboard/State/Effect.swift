@@ -8,7 +8,7 @@ public enum Effect: Sendable, Equatable {
     /// Stop training, restore the terminal and return.
     case quit
     /// Put new generator weights into the explorer's own network.
-    case loadGenerator(MLPWeights)
+    case loadGenerator(NetworkWeights)
     /// Run the explorer's network; the answer comes back as ``Message/explorerRendered(_:)``.
     case renderExplorer(ExplorerRequest)
     /// The theme changed: the backend may forget its colour pairs.

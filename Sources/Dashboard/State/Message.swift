@@ -7,7 +7,7 @@ public enum Message: Sendable {
     /// An event from the trainer, drained from the inbox once per frame.
     case trainer(TrainerEvent)
     /// Generator weights from elsewhere than a running trainer (a checkpoint), for the explorer.
-    case savedGenerator(MLPWeights, step: Int)
+    case savedGenerator(NetworkWeights, step: Int)
     /// The explorer's generator answered a request.
     case explorerRendered(ExplorerImages)
     /// The frame clock, in seconds since the start: expires notices.

@@ -38,8 +38,8 @@ extension AppState {
     }
 
     /// New weights for the explorer: the runtime loads them and redraws the current point.
-    mutating func generatorArrived(_ weights: MLPWeights, step: Int) -> [Effect] {
-        explorer.generatorArrived(step: step, latentDimension: weights.sizes.first ?? 0)
+    mutating func generatorArrived(_ weights: NetworkWeights, step: Int) -> [Effect] {
+        explorer.generatorArrived(step: step, latentDimension: weights.inputSize)
         return [.loadGenerator(weights)] + explorerRequest()
     }
 

@@ -1,0 +1,129 @@
+import Randomness
+
+/// One module of a `Sequential` network, built from its ``LayerSpec``: a concrete enum rather than
+/// an existential, so the Float calls stay specialised and inlined.
+@usableFromInline
+enum Module<T: BLASScalar> {
+    case linear(Linear<T>)
+    case conv(Conv2d<T>)
+    case transposedConv(ConvTranspose2d<T>)
+    case batchNorm(BatchNorm2d<T>)
+    case activation(Activation)
+    /// `flatten` and `unflatten`: the values stay where they are.
+    case reshape
+
+    init(_ layer: LayerSpec, index: Int, input: TensorShape, rng: inout SeededRNG) {
+        let prefix = "\(index)."
+        switch layer {
+        case .linear(let inputs, let outputs):
+            self = .linear(Linear(inputs: inputs, outputs: outputs, namePrefix: prefix, rng: &rng))
+        case .conv2d(let inChannels, let outChannels, let kernel, let stride, let padding):
+            guard case .planes(_, let height, let width) = input else { preconditionFailure("checked by the layout") }
+            self = .conv(Conv2d(inChannels: inChannels, outChannels: outChannels, kernelSize: kernel, stride: stride,
+                                padding: padding, inputHeight: height, inputWidth: width, namePrefix: prefix, rng: &rng))
+        case .convTranspose2d(let inChannels, let outChannels, let kernel, let stride, let padding):
+            guard case .planes(_, let height, let width) = input else { preconditionFailure("checked by the layout") }
+            self = .transposedConv(ConvTranspose2d(inChannels: inChannels, outChannels: outChannels, kernelSize: kernel,
+                                                   stride: stride, padding: padding, inputHeight: height,
+                                                   inputWidth: width, namePrefix: prefix, rng: &rng))
+        case .batchNorm2d(let channels):
+            guard case .planes(_, let height, let width) = input else { preconditionFailure("checked by the layout") }
+            self = .batchNorm(BatchNorm2d(channels: channels, height: height, width: width, namePrefix: prefix))
+        case .activation(let activation):
+            self = .activation(activation)
+        case .flatten, .unflatten:
+            self = .reshape
+        }
+    }
+
+    /// Whether the module overwrites its input with its output. Activations do, as their
+    /// derivative is written through the output and no layer's backward pass reads its own output
+    /// (BatchNorm recomputes x̂ from its input); reshapes leave the values where they are.
+    var worksInPlace: Bool {
+        switch self {
+        case .activation, .reshape: true
+        case .linear, .conv, .transposedConv, .batchNorm: false
+        }
+    }
+
+    var parameters: [Parameter<T>] {
+        switch self {
+        case .linear(let layer): [layer.weight, layer.bias]
+        case .conv(let layer): layer.parameters
+        case .transposedConv(let layer): layer.parameters
+        case .batchNorm(let layer): layer.parameters
+        case .activation, .reshape: []
+        }
+    }
+
+    var runningStatistics: [Buffer<T>] {
+        guard case .batchNorm(let layer) = self else { return [] }
+        return [layer.runningMean, layer.runningVariance]
+    }
+
+    /// BatchNorm's update count; nil for other modules.
+    var batchesTracked: Int? {
+        guard case .batchNorm(let layer) = self else { return nil }
+        return layer.batchesTracked
+    }
+
+    func setBatchesTracked(_ count: Int) {
+        if case .batchNorm(let layer) = self { layer.batchesTracked = count }
+    }
+
+    func setTraining(_ training: Bool) {
+        if case .batchNorm(let layer) = self { layer.isTraining = training }
+    }
+
+    /// Computes `output` from `input` for `batch` rows; `count` is the number of output values
+    /// (batch × values per sample). For an in-place module both point to the same buffer.
+    @inlinable
+    func forward(input: UnsafeMutablePointer<T>, output: UnsafeMutablePointer<T>, count: Int, batch: Int) {
+        switch self {
+        case .linear(let layer):
+            layer.forward(input: input, output: output, batch: batch)
+        case .conv(let layer):
+            layer.forward(input: input, output: output, batch: batch)
+        case .transposedConv(let layer):
+            layer.forward(input: input, output: output, batch: batch)
+        case .batchNorm(let layer):
+            layer.forward(input: input, output: output, batch: batch)
+        case .activation(let activation):
+            if input != output { output.update(from: input, count: count) }
+            activation.apply(output, count: count)
+        case .reshape:
+            return
+        }
+    }
+
+    /// Backward pass from dL/d(output) in `gradOutput`. Returns true when dL/d(input) was written
+    /// to `gradInput` (when given), false when `gradOutput` was turned into it in place.
+    @inlinable
+    func backward(input: UnsafeMutablePointer<T>, output: UnsafeMutablePointer<T>, gradOutput: UnsafeMutablePointer<T>,
+                  gradInput: UnsafeMutablePointer<T>?, count: Int, batch: Int,
+                  parameterGradients: GradientMode) -> Bool {
+        switch self {
+        case .linear(let layer):
+            layer.backward(input: input, gradOutput: gradOutput, gradInput: gradInput, batch: batch,
+                           parameterGradients: parameterGradients)
+            return true
+        case .conv(let layer):
+            layer.backward(input: input, gradOutput: gradOutput, gradInput: gradInput, batch: batch,
+                           parameterGradients: parameterGradients)
+            return true
+        case .transposedConv(let layer):
+            layer.backward(input: input, gradOutput: gradOutput, gradInput: gradInput, batch: batch,
+                           parameterGradients: parameterGradients)
+            return true
+        case .batchNorm(let layer):
+            layer.backward(input: input, output: output, gradOutput: gradOutput, gradInput: gradInput, batch: batch,
+                           parameterGradients: parameterGradients)
+            return true
+        case .activation(let activation):
+            activation.backward(gradient: gradOutput, output: output, count: count)
+            return false
+        case .reshape:
+            return false
+        }
+    }
+}
