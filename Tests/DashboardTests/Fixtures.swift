@@ -69,7 +69,7 @@ enum Fixtures {
 
     /// Carries out explorer requests the way the runtime does, with a real engine holding
     /// `weights` (by default ``generator(outputs:)``).
-    static func render(_ state: inout AppState, _ effects: [Effect], weights: MLPWeights = generator()) {
+    static func render(_ state: inout AppState, _ effects: [Effect], weights: NetworkWeights = generator()) {
         let engine = ExplorerEngine()
         engine.load(weights)
         for case .renderExplorer(let request) in effects {

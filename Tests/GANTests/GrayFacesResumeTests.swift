@@ -29,8 +29,8 @@ import Testing
             #expect(resumedResults.map(\.generatorLoss.bitPattern) == straightResults.suffix(3).map(\.generatorLoss.bitPattern))
             #expect(resumedResults.map(\.discriminatorLoss.bitPattern)
                 == straightResults.suffix(3).map(\.discriminatorLoss.bitPattern))
-            #expect(MLPWeights(of: resumed.model.generator) == MLPWeights(of: straight.model.generator))
-            #expect(MLPWeights(of: resumed.model.discriminator) == MLPWeights(of: straight.model.discriminator))
+            #expect(NetworkWeights(of: resumed.model.generator) == NetworkWeights(of: straight.model.generator))
+            #expect(NetworkWeights(of: resumed.model.discriminator) == NetworkWeights(of: straight.model.discriminator))
         }
     }
 
@@ -52,11 +52,10 @@ import Testing
         config.latentDimension = 4
         try BLAS.load()
         let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed, count: 64)
-        var architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount, latentDimension: 4)
-        architecture.generatorSizes = [4, 8, 1024]
-        architecture.generatorActivations = [ModelArchitecture.leaky, .tanh]
-        architecture.discriminatorSizes = [1024, 8, 1]
-        architecture.discriminatorActivations = [ModelArchitecture.leaky, .identity]
+        let architecture = ModelArchitecture(
+            latentDimension: 4,
+            generator: LayerSpec.mlp(sizes: [4, 8, 1024], activations: [ModelArchitecture.leaky, .tanh]),
+            discriminator: LayerSpec.mlp(sizes: [1024, 8, 1], activations: [ModelArchitecture.leaky, .identity]))
         return GANStep(model: GANModel(architecture: architecture, seed: 1, sampleCount: 4), config: config,
                        dataset: dataset)
     }
