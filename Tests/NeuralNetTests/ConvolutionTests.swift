@@ -30,6 +30,10 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
         ConvCase(inputs: 3, outputs: 2, kernel: 3, stride: 1, padding: 1, height: 4, width: 5),
         ConvCase(inputs: 1, outputs: 4, kernel: 2, stride: 3, padding: 0, height: 7, width: 5),
         ConvCase(inputs: 4, outputs: 1, kernel: 3, stride: 2, padding: 2, height: 3, width: 4),
+        // The DCGAN's kind of layer (k 4, s 2, p 1) on an input it halves exactly, and a stride
+        // equal to the kernel: every pixel in exactly one patch.
+        ConvCase(inputs: 3, outputs: 2, kernel: 4, stride: 2, padding: 1, height: 4, width: 6),
+        ConvCase(inputs: 2, outputs: 3, kernel: 3, stride: 3, padding: 0, height: 6, width: 3),
     ]
 
     // MARK: forward
