@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(name: "ganscope", dependencies: [
             "GAN", "Metrics", "Datasets", "NeuralNet", "Randomness", "SafeTensors", "ImageIO", "Observer",
-            "Dashboard", "CursesBackend", "TerminalUI", "CMalloc",
+            "Dashboard", "CursesBackend", "TerminalUI", "CMalloc", "TensorBoard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
