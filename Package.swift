@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // The command line itself: option ranges, usage errors, what a run leaves behind.
         .testTarget(name: "ganscopeTests", dependencies: [
-            "ganscope", "GAN", "Dashboard", "Datasets", "ImageIO", "TerminalUI", "TestSupport",
+            "ganscope", "GAN", "Dashboard", "Datasets", "ImageIO", "TerminalUI", "TestSupport", "TensorBoard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],
