@@ -48,7 +48,7 @@ let package = Package(
                 exclude: ["README.md"],
                 swiftSettings: numericSettings),
         .target(name: "TerminalUI", exclude: ["README.md"]),
-        .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Observer", "Datasets", "NeuralNet",
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "GAN", "Observer", "Datasets", "NeuralNet", "TensorBoard",
                                                   "Randomness", "TOMLKit"], exclude: ["README.md"]),
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(name: "ganscope", dependencies: [

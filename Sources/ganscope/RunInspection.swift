@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import TensorBoard
 
@@ -48,7 +49,7 @@ struct RunInspection: Encodable {
         for run in runs {
             var heading = "\(run.name)  (\(run.files.count) file\(run.files.count == 1 ? "" : "s")"
             if let step = run.lastStep { heading += ", last step \(step)" }
-            if let wall = run.lastWallTime { heading += ", \(Self.age(seconds: now - wall)) ago" }
+            if let wall = run.lastWallTime { heading += ", \(WatchAge.text(seconds: now - wall)) ago" }
             lines.append(heading + ")")
             let width = min(run.tags.map(\.tag.count).max() ?? 0, 40)
             for tag in run.tags {
@@ -65,15 +66,6 @@ struct RunInspection: Encodable {
         if runs.isEmpty { lines.append("no event files found") }
         for problem in problems { lines.append("problem: \(problem)") }
         return lines.joined(separator: "\n")
-    }
-
-    /// "12 s", "5 min", "3 h", "2 d".
-    static func age(seconds: Double) -> String {
-        let s = max(0, seconds)
-        if s < 120 { return "\(Int(s)) s" }
-        if s < 7200 { return "\(Int(s / 60)) min" }
-        if s < 172_800 { return "\(Int(s / 3600)) h" }
-        return "\(Int(s / 86400)) d"
     }
 }
 
