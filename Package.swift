@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "GAN", "Datasets", "NeuralNet", "Randomness",
                                                         "SafeTensors", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "Datasets", "NeuralNet",
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "Datasets", "NeuralNet", "TensorBoard",
                                                           "Randomness", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),

@@ -23,6 +23,8 @@ public struct EventFolderWatcher: Sendable {
         public var more = false
         /// Runs seen for the first time (they may have no events yet).
         public var newRuns: [String] = []
+
+        public init() {}
     }
 
     public mutating func poll() -> Poll {
