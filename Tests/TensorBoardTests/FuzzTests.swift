@@ -61,7 +61,7 @@ import Testing
             }
             return payloads
         }
-        #expect(payloads.count > 10)
+        try #require(payloads.count > 10)
         var random = SeededRNG(seed: 11)
         var decoded = 0, refused = 0
         for _ in 0..<Self.mutations {
