@@ -58,8 +58,7 @@ public struct WatchState: Sendable {
     var currentNotice: Notice? { notices.last }
 
     mutating func post(_ text: String, level: Notice.Level = .info) {
-        notices.append(Notice(text: text, level: level, expires: clock + Notice.lifetime))
-        if notices.count > 8 { notices.removeFirst(notices.count - 8) }
+        notices.post(text, level: level, clock: clock)
     }
 }
 

@@ -28,9 +28,7 @@ public func watchUpdate(_ state: inout WatchState, _ message: WatchMessage) -> [
         // Ages on screen are whole seconds: redraw when one has passed.
         if Int(wallClock) != Int(state.wallClock) { state.revision += 1 }
         state.wallClock = wallClock
-        let before = state.notices.count
-        state.notices.removeAll { $0.expires <= now }
-        if state.notices.count != before { state.revision += 1 }
+        if state.notices.removeExpired(at: now) { state.revision += 1 }
         return []
     case .terminationSignal:
         state.revision += 1
