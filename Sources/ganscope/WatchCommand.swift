@@ -50,9 +50,8 @@ struct WatchCommand: ParsableCommand {
     /// The live screen: runs until `q`, Ctrl-C or SIGTERM.
     private func watchLive() throws {
         try DashboardLauncher.withTerminal(display: display) { terminal, themes, capabilities in
-            let theme = display.theme.flatMap(themes.index(named:)).map { themes.themes[$0] } ?? themes.themes[0]
-            let state = WatchState(display: capabilities, theme: theme, discriminatorLossTag: discriminatorLoss,
-                                   generatorLossTag: generatorLoss)
+            let state = WatchState(display: capabilities, themes: themes, themeName: display.theme,
+                                   discriminatorLossTag: discriminatorLoss, generatorLossTag: generatorLoss)
             WatchApp(state: state, watcher: EventFolderWatcher(roots: folders), screen: CursesScreen(terminal),
                      decode: Self.decode, terminationRequested: { TerminationSignals.pending != nil }).run()
         }

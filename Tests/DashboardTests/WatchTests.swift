@@ -124,3 +124,11 @@ import Testing
         }
     }
 }
+
+@Suite struct WatchThemeTests {
+    @Test func unknownThemeIsNamedInANotice() {
+        let state = WatchState(themeName: "nope")
+        #expect(state.currentNotice?.text.hasPrefix("no theme called \"nope\"") == true)
+        #expect(WatchState(themeName: "default").currentNotice == nil)
+    }
+}

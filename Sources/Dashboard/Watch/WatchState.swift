@@ -28,11 +28,17 @@ public struct WatchState: Sendable {
     /// Goes up whenever something visible changes, so the runtime redraws only then.
     public internal(set) var revision = 0
 
-    public init(display: DisplayCapabilities = .full, theme: Theme = .builtInDefault,
+    /// - Parameter themeName: `--theme`; an unknown name gives a notice and the first theme.
+    public init(display: DisplayCapabilities = .full, themes: ThemeCatalog = .builtIn, themeName: String? = nil,
                 discriminatorLossTag: String? = nil, generatorLossTag: String? = nil) {
         self.display = display
-        self.theme = theme
+        let index = themeName.flatMap(themes.index(named:))
+        theme = themes.themes[index ?? 0]
         lossTagOverrides = (discriminatorLossTag, generatorLossTag)
+        if let themeName, index == nil {
+            let names = themes.themes.map(\.name).joined(separator: ", ")
+            post("no theme called \"\(themeName)\"; using \(theme.name) (available: \(names))", level: .warning)
+        }
     }
 
     public var currentRun: RunLog? { runs.indices.contains(selectedRun) ? runs[selectedRun] : nil }
