@@ -63,12 +63,16 @@ public final class Trainer: Sendable {
     private let checkpointEvery: Int?
     private let evaluateEvery: Int?
     private let publishInterval: Double
+    private let samplesEvery: Int?
 
     /// - Parameters:
     ///   - gan: the state to train; the trainer owns it until ``takeFinishedGAN()``.
     ///   - publishInterval: seconds between pictures (steps go out every step).
+    ///   - samplesEvery: also sends `.samples` at every multiple of this step, for logs that
+    ///     record the grid at exact steps (`--tensorboard`); only while someone takes them.
     public init(gan: sending GANStep, checkpointWriter: sending CheckpointWriter? = nil, checkpointEvery: Int? = nil,
-                evaluator: sending Evaluator? = nil, evaluateEvery: Int? = nil, publishInterval: Double = 0.25) {
+                evaluator: sending Evaluator? = nil, evaluateEvery: Int? = nil, publishInterval: Double = 0.25,
+                samplesEvery: Int? = nil) {
         let model = gan.model
         info = TrainingInfo(
             config: gan.config, datasetName: gan.dataset.name, datasetCount: gan.dataset.count,
@@ -81,6 +85,7 @@ public final class Trainer: Sendable {
         self.checkpointEvery = checkpointEvery
         self.evaluateEvery = evaluateEvery
         self.publishInterval = publishInterval
+        self.samplesEvery = samplesEvery
         session = Handoff(Session(gan: gan, checkpointWriter: checkpointWriter, evaluator: evaluator))
     }
 
@@ -174,6 +179,7 @@ public final class Trainer: Sendable {
                let report = evaluator(gan) {
                 events.send(.evaluation(report))
             }
+            if let every = samplesEvery, gan.stepCount % every == 0 { publishSamples(of: gan) }
             if throughput.elapsed - lastPublish >= publishInterval {
                 publishPictures(of: gan)
                 lastPublish = throughput.elapsed
@@ -248,10 +254,7 @@ public final class Trainer: Sendable {
     private func publishPictures(of gan: GANStep) {
         let step = gan.stepCount
         let shape = gan.dataset.shape
-        if events.wants(.samples) {
-            events.send(.samples(SampleImages(step: step, shape: shape, count: gan.model.sampleCount,
-                                              values: gan.model.generateFixedSamples())))
-        }
+        publishSamples(of: gan)
         if events.wants(.generator) {
             events.send(.generator(GeneratorSnapshot(step: step, weights: NetworkWeights(of: gan.model.generator),
                                                      shape: shape)))
@@ -264,6 +267,12 @@ public final class Trainer: Sendable {
                 step: step, discriminator: gan.model.discriminator, xRange: bounds.x, yRange: bounds.y,
                 columns: 64, rows: 32)))
         }
+    }
+
+    private func publishSamples(of gan: GANStep) {
+        guard events.wants(.samples) else { return }
+        events.send(.samples(SampleImages(step: gan.stepCount, shape: gan.dataset.shape, count: gan.model.sampleCount,
+                                          values: gan.model.generateFixedSamples())))
     }
 
     private func divergenceMessage(_ result: StepResult, step: Int) -> String {

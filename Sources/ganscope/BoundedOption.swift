@@ -64,6 +64,7 @@ enum OptionRanges {
     static let evalEvery = 0...ConfigLimits.steps.upperBound
     static let logEvery = ConfigLimits.steps
     static let checkpointEvery = ConfigLimits.steps
+    static let imageEvery = ConfigLimits.steps
     static let keepLast = 1...1_000_000
     static let sampleCount = ConfigLimits.sampleCount
     static let frames = 2...1_024

@@ -48,6 +48,23 @@ enum DashboardLauncher {
     }
 
     static func run(display: DisplayOptions, _ setup: Setup) throws -> AppState {
+        try withTerminal(display: display) { terminal, themes, capabilities in
+            let (state, trainer, messages) = setup(themes, capabilities)
+            let app = DashboardApp(state: state, screen: CursesScreen(terminal), trainer: trainer,
+                                   initialMessages: messages, terminationRequested: { TerminationSignals.pending != nil })
+            let final = app.run()
+            terminal.close()
+            if ProcessInfo.processInfo.environment["GANSCOPE_FRAME_STATS"] != nil {
+                FileHandle.standardError.write(Data("ganscope: \(app.stats)\n".utf8))
+            }
+            return final
+        }
+    }
+
+    /// Runs `body` on the opened terminal with the themes and what the terminal can show; the
+    /// terminal is restored however it ends (and by ``CrashTerminalGuard`` on a crash).
+    static func withTerminal<Result>(display: DisplayOptions,
+                                     _ body: (CursesTerminal, ThemeCatalog, DisplayCapabilities) -> Result) throws -> Result {
         try requireTerminal()
         let themes = ThemeLocator.folder(explicit: display.themesDirectory).map(ThemeCatalog.load) ?? .builtIn
         CrashTerminalGuard.install()
@@ -55,15 +72,7 @@ enum DashboardLauncher {
         defer { terminal.close() }
         TerminationSignals.install()
         let capabilities = DisplayCapabilities(depth: terminal.colorDepth, glyphs: .forLocale(isUTF8: terminal.isUTF8))
-        let (state, trainer, messages) = setup(themes, capabilities)
-        let app = DashboardApp(state: state, screen: CursesScreen(terminal), trainer: trainer, initialMessages: messages,
-                               terminationRequested: { TerminationSignals.pending != nil })
-        let final = app.run()
-        terminal.close()
-        if ProcessInfo.processInfo.environment["GANSCOPE_FRAME_STATS"] != nil {
-            FileHandle.standardError.write(Data("ganscope: \(app.stats)\n".utf8))
-        }
-        return final
+        return body(terminal, themes, capabilities)
     }
 }
 

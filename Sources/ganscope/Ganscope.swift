@@ -8,7 +8,7 @@ struct Ganscope: ParsableCommand {
         commandName: "ganscope",
         abstract: "Watch a generative adversarial network learn, live, on the CPU.",
         subcommands: [TrainCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
-                      ExploreCommand.self, EvalCommand.self, BenchCommand.self],
+                      ExploreCommand.self, EvalCommand.self, BenchCommand.self, WatchCommand.self],
         defaultSubcommand: TrainCommand.self)
 
     /// Parses and runs the command. A usage error (a bad option or value) is one line on

@@ -8,13 +8,10 @@ import SafeTensors
 enum SampleImageFile {
     static func write(images: [[Float]], shape: DataShape, to path: String, columns: Int? = nil,
                       overwrite: Bool = true) throws {
-        guard case .image(let width, let height, let channels) = shape else {
+        guard case .image(_, _, let channels) = shape else {
             throw CLIError("\(path): this data set is 2-D points, not images; nothing to draw")
         }
-        let columnCount = columns ?? Int(Double(images.count).squareRoot().rounded(.up))
-        let grid = try ImageGrid(tileWidth: width, tileHeight: height, channels: channels,
-                                 columns: max(1, columnCount))
-            .render(images)
+        let grid = try self.grid(of: images, shape: shape, columns: columns, for: path)
         let bytes: [UInt8]
         if path.lowercased().hasSuffix(".pgm") {
             guard channels == 1 else {
@@ -32,5 +29,17 @@ enum SampleImageFile {
             throw CLIError("\(path): not a regular file; name a new or existing image file")
         }
         try AtomicFile.write(bytes, to: path, overwrite: overwrite)
+    }
+
+    /// The images tiled into one picture, about square unless `columns` is given; `destination`
+    /// names where it goes, for the error when the data are points.
+    static func grid(of images: [[Float]], shape: DataShape, columns: Int? = nil,
+                     for destination: String) throws -> PixelImage {
+        guard case .image(let width, let height, let channels) = shape else {
+            throw CLIError("\(destination): this data set is 2-D points, not images; nothing to draw")
+        }
+        let columnCount = columns ?? Int(Double(images.count).squareRoot().rounded(.up))
+        return try ImageGrid(tileWidth: width, tileHeight: height, channels: channels, columns: max(1, columnCount))
+            .render(images)
     }
 }

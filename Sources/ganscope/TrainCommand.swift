@@ -17,6 +17,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Steps between JSON log lines. (default: 10)",
             transform: BoundedOption.integer(in: OptionRanges.logEvery))
     var logEvery = 10
+    @OptionGroup(title: "TensorBoard") var tensorboard: TensorBoardOptions
     @Option(help: "At the end, write the fixed-noise samples as an image grid to FILE (.png or .pgm).")
     var dumpSamples: String?
 
@@ -24,8 +25,10 @@ struct TrainCommand: ParsableCommand {
         try BLAS.load()
         // Fail fast, before loading data, when the dashboard has no terminal to draw on.
         if !headless { try DashboardLauncher.requireTerminal() }
-        let session = try TrainingSession(training: training, checkpoints: checkpoints, headless: headless)
-        let outcome = try session.run(logFile: logFile, logEvery: logEvery, dumpSamples: dumpSamples) { trainer in
+        let session = try TrainingSession(training: training, checkpoints: checkpoints, headless: headless,
+                                          samplesEvery: tensorboard.folder == nil ? nil : tensorboard.imageEvery)
+        let outcome = try session.run(logFile: logFile, logEvery: logEvery, tensorboard: tensorboard,
+                                      dumpSamples: dumpSamples) { trainer in
             if headless {
                 try HeadlessRun(trainer: trainer, metrics: session.metrics).run()
             } else {

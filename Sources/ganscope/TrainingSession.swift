@@ -14,7 +14,7 @@ final class TrainingSession {
 
     /// Loads the data and builds the networks; throws a usage error, before anything is
     /// written, when the options ask for more than the limits allow.
-    init(training: TrainingOptions, checkpoints: CheckpointOptions, headless: Bool) throws {
+    init(training: TrainingOptions, checkpoints: CheckpointOptions, headless: Bool, samplesEvery: Int? = nil) throws {
         let gan: GANStep
         var savedRun: String?
         if let path = checkpoints.resume {
@@ -35,24 +35,31 @@ final class TrainingSession {
                                    checkpointFolder: checkpoints.checkpointDir)
         // The trainer owns the training state from here until the run has ended.
         trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
-                          evaluator: metrics?.evaluator(), evaluateEvery: metrics?.every)
+                          evaluator: metrics?.evaluator(), evaluateEvery: metrics?.every, samplesEvery: samplesEvery)
         self.folder = folder
         self.metrics = metrics
         saveOnExit = checkpoints.saveOnExit
     }
 
     /// Runs `frontEnd` (which starts the trainer and returns once it has ended) with the JSON log
-    /// at `logFile` recording every `logEvery`-th step and each evaluation; then writes the
-    /// fixed-noise samples to `dumpSamples` and saves the final snapshot if asked to. The same
-    /// record whichever front end runs.
-    func run(logFile: String?, logEvery: Int, dumpSamples: String?,
+    /// at `logFile` recording every `logEvery`-th step and each evaluation, and the TensorBoard
+    /// log in `tensorboard` if given; then writes the fixed-noise samples to `dumpSamples` and
+    /// saves the final snapshot if asked to. The same record whichever front end runs.
+    func run(logFile: String?, logEvery: Int, tensorboard: TensorBoardOptions? = nil, dumpSamples: String?,
              frontEnd: (Trainer) throws -> RunOutcome) throws -> RunOutcome {
         let logger = try logFile.map { try JSONLinesLogger(path: $0, every: logEvery) }
-        // Text kinds only: a log asks the trainer for no pictures.
-        let subscription = logger.map { trainer.events.subscribe(to: [.step, .evaluation], $0.handle) }
+        let board = try tensorboard?.folder.map {
+            try TensorBoardLogger(folder: $0, logEvery: logEvery, imageEvery: tensorboard?.imageEvery ?? 500)
+        }
+        // Text kinds only: a log asks the trainer for no pictures (TensorBoard's takes the grid).
+        let subscriptions = [
+            logger.map { trainer.events.subscribe(to: [.step, .evaluation], $0.handle) },
+            board.map { trainer.events.subscribe(to: TensorBoardLogger.kinds, $0.handle) },
+        ].compactMap { $0 }
         defer {
-            subscription?.cancel()
+            subscriptions.forEach { $0.cancel() }
             logger?.close()
+            board?.close()
         }
         let outcome = try frontEnd(trainer)
         let finished = trainer.takeFinishedGAN()

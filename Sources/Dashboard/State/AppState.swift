@@ -80,7 +80,6 @@ public struct AppState: Sendable {
     public var currentNotice: Notice? { notices.last }
 
     mutating func post(_ text: String, level: Notice.Level = .info, lifetime: Double = Notice.lifetime) {
-        notices.append(Notice(text: text, level: level, expires: clock + lifetime))
-        if notices.count > 8 { notices.removeFirst(notices.count - 8) }
+        notices.post(text, level: level, clock: clock, lifetime: lifetime)
     }
 }

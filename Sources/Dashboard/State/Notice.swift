@@ -10,3 +10,21 @@ public struct Notice: Sendable, Equatable {
     /// The frame clock time after which it is no longer shown.
     public var expires: Double
 }
+
+extension [Notice] {
+    /// The most notices kept; older ones go first.
+    static let limit = 8
+
+    /// Adds a notice shown from `clock` for `lifetime` seconds.
+    mutating func post(_ text: String, level: Notice.Level, clock: Double, lifetime: Double = Notice.lifetime) {
+        append(Notice(text: text, level: level, expires: clock + lifetime))
+        if count > Self.limit { removeFirst(count - Self.limit) }
+    }
+
+    /// Drops the notices expired at `now`; true when one was dropped (the screen changes).
+    mutating func removeExpired(at now: Double) -> Bool {
+        let before = count
+        removeAll { $0.expires <= now }
+        return count != before
+    }
+}

@@ -17,9 +17,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .tick(let now):
         state.clock = now
-        let before = state.notices.count
-        state.notices.removeAll { $0.expires <= now }
-        if state.notices.count != before { state.revision += 1 }
+        if state.notices.removeExpired(at: now) { state.revision += 1 }
         return []
     case .terminationSignal:
         state.revision += 1

@@ -1,0 +1,100 @@
+import TensorBoard
+
+/// The watch screen's one state transition: applies `message` and returns the work the runtime
+/// must do. Pure, like ``update(_:_:)``; tests drive it message by message.
+///
+/// Keys: tab / shift-tab switch run; `[` `]` (or ← →) one picture back and forward, `{` `}` ten;
+/// `f` follows the newest again; `i` the next image tag; `q` quits.
+public func watchUpdate(_ state: inout WatchState, _ message: WatchMessage) -> [WatchEffect] {
+    switch message {
+    case .key(let key):
+        state.revision += 1
+        if key == .char("q") || key == .interrupt {
+            state.isQuitting = true
+            return [.quit]
+        }
+        state.handle(key)
+    case .read(let poll):
+        guard !poll.newRuns.isEmpty || !poll.events.isEmpty || !poll.notices.isEmpty else { return [] }
+        state.revision += 1
+        state.take(poll)
+    case .pictureDecoded(let picture):
+        guard picture.key == state.pendingDecode else { return [] }
+        state.revision += 1
+        state.picture = picture
+        state.pendingDecode = nil
+    case .tick(let now, let wallClock):
+        state.clock = now
+        // Ages on screen are whole seconds: redraw when one has passed.
+        if Int(wallClock) != Int(state.wallClock) { state.revision += 1 }
+        state.wallClock = wallClock
+        if state.notices.removeExpired(at: now) { state.revision += 1 }
+        return []
+    case .terminationSignal:
+        state.revision += 1
+        state.isQuitting = true
+        return [.quit]
+    }
+    return state.requestPicture()
+}
+
+extension WatchState {
+    mutating func handle(_ key: KeyPress) {
+        switch key {
+        case .tab: selectRun(by: 1)
+        case .backTab: selectRun(by: -1)
+        case .char("["), .left: scrub(by: -1)
+        case .char("]"), .right: scrub(by: 1)
+        case .char("{"): scrub(by: -10)
+        case .char("}"): scrub(by: 10)
+        case .char("f"): scrubIndex = nil
+        case .char("i"): nextImageTag()
+        default: break
+        }
+    }
+
+    mutating func take(_ poll: EventFolderWatcher.Poll) {
+        let selected = currentRun?.name
+        for name in poll.newRuns where !runs.contains(where: { $0.name == name }) { runs.append(RunLog(name: name)) }
+        for (name, events) in poll.events {
+            if !runs.contains(where: { $0.name == name }) { runs.append(RunLog(name: name)) }
+            guard let index = runs.firstIndex(where: { $0.name == name }) else { continue }
+            for event in events { runs[index].add(event) }
+        }
+        runs.sort { $0.name < $1.name }
+        selectedRun = selected.flatMap { name in runs.firstIndex { $0.name == name } } ?? 0
+        for notice in poll.notices { post(notice, level: .warning) }
+    }
+
+    private mutating func selectRun(by offset: Int) {
+        guard !runs.isEmpty else { return }
+        selectedRun = (selectedRun + offset + runs.count) % runs.count
+        scrubIndex = nil
+    }
+
+    /// Moves through the chosen tag's pictures; from following, the first move starts at the newest.
+    private mutating func scrub(by offset: Int) {
+        guard let tag = imageTag, let count = currentRun?.images[tag]?.entries.count, count > 0 else { return }
+        let from = min(scrubIndex ?? count - 1, count - 1)
+        scrubIndex = max(0, min(count - 1, from + offset))
+    }
+
+    private mutating func nextImageTag() {
+        guard let run = currentRun, let tag = imageTag else { return }
+        let tags = run.images.keys.sorted()
+        guard let index = tags.firstIndex(of: tag) else { return }
+        imageTagChoice[run.name] = tags[(index + 1) % tags.count]
+        scrubIndex = nil
+    }
+
+    /// Asks for the wanted picture unless it is on screen or already asked for.
+    mutating func requestPicture() -> [WatchEffect] {
+        guard let wanted = wantedPicture else {
+            picture = nil
+            return []
+        }
+        guard wanted.key != picture?.key, wanted.key != pendingDecode else { return [] }
+        pendingDecode = wanted.key
+        return [.decode(wanted.key, wanted.image)]
+    }
+}
