@@ -47,7 +47,7 @@ private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
 
 /// The loop with scripted keys. Each test would hang if the loop never returned (a key or
 /// signal ignored, a trainer that never ends), so the loop runs under a bounded wait.
-@Suite(.timeLimit(.minutes(1))) struct AppLoopTests {
+@Suite struct AppLoopTests {
     @Test func explorerAloneAnswersKeysAndQuits() throws {
         let screen = ScriptedScreen(keys: [.right, .right, .char("t"), .char("q")])
         let state = AppState(mode: .explorerOnly, shape: Fixtures.imageShape)

@@ -7,7 +7,7 @@ import Testing
 /// The watch loop on a fake screen: it finds a run that appears while it runs, draws it, and
 /// leaves on `q`. Bounded: the screen presses `q` anyway after 40 s, so a broken loop fails
 /// rather than hangs.
-@Suite(.timeLimit(.minutes(1))) struct WatchAppTests {
+@Suite struct WatchAppTests {
     @Test func findsARunWrittenWhileItWatchesAndQuits() throws {
         let root = NSTemporaryDirectory() + "ganscope-watch-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

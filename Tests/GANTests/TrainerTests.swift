@@ -7,7 +7,7 @@ import Testing
 /// The training loop on its queue. Every test runs a `Trainer`, which sets BLAS's thread count,
 /// so each holds the thread pin; every wait is bounded, so a broken loop fails the test instead
 /// of hanging the run.
-@Suite(.timeLimit(.minutes(1))) struct TrainerTests {
+@Suite struct TrainerTests {
     @Test func runsToTheEndAndPublishes() throws {
         try BLASThreadPin.pinned(to: 1) {
             let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16, steps: 50), publishInterval: 0)
@@ -62,7 +62,7 @@ import Testing
 
     /// Starts `trainer` paused and waits until its loop is asleep on its condition (see
     /// `ThreadProbe`), so that what the test sends next must wake it. Each wait that fails ends
-    /// the test at once (the trainer is left asleep), within the time limit.
+    /// the test at once (the trainer is left asleep), within `BoundedWait.seconds`.
     private func startAsleep(_ trainer: Trainer, _ log: EventLog) throws {
         let probe = ThreadProbe()
         let subscription = trainer.events.subscribe { event in

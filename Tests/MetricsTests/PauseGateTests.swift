@@ -9,7 +9,7 @@ import Testing
 
 /// Pausing the run pauses the classifier's background training: it stops before its next
 /// minibatch, without using CPU, and goes on after resume. Waits are bounded (`BoundedWait`).
-@Suite(.timeLimit(.minutes(1))) struct PauseGateTests {
+@Suite struct PauseGateTests {
     @Test func followsTheTrainersState() {
         let gate = PauseGate()
         #expect(!gate.isPaused)

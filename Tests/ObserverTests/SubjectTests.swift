@@ -102,7 +102,7 @@ import Testing
 
     /// Senders on several threads while subscribers come and go: stayers see every event exactly
     /// once; a cancelled subscriber gets at most one late delivery per concurrent sender.
-    @Test(.timeLimit(.minutes(1))) func concurrentSendsWithChurningSubscribers() throws {
+    @Test func concurrentSendsWithChurningSubscribers() throws {
         let senders = 4
         let eventsPerSender = 5_000
         let subject = Subject<Numbered>()
@@ -158,7 +158,7 @@ import Testing
         #expect(subject.subscriberCount == 0)
     }
 
-    @Test(.timeLimit(.minutes(1))) func concurrentSubscribeAndCancelKeepsCountConsistent() throws {
+    @Test func concurrentSubscribeAndCancelKeepsCountConsistent() throws {
         let subject = Subject<Numbered>()
         let delivered = Counter()
         try #require(runConcurrently(4) { _ in

@@ -1,11 +1,14 @@
 import Foundation
 import Randomness
+import Synchronization
+import TestSupport
 import Testing
 @testable import TensorBoard
 
-/// Damaged event files never crash or hang the reader. A test that hung would fail by the time
-/// limit; in debug builds every out-of-bounds index would trap.
-@Suite(.timeLimit(.minutes(1))) struct FuzzTests {
+/// Damaged event files never crash or hang the reader. The scans run under `BoundedWait`, so a
+/// reader that looped forever fails the test instead of hanging the run; in debug builds every
+/// out-of-bounds index would trap.
+@Suite struct FuzzTests {
     static let mutations = 10_000
 
     /// 10,000 copies of a real PyTorch event file (images, a grid and the version record: the
@@ -13,20 +16,24 @@ import Testing
     /// replaced, inserted, deleted or the file cut short: every scan ends within the bytes.
     @Test func tenThousandMutationsOfARealFile() throws {
         let original = try Fixture.bytes("images")
-        var random = SeededRNG(seed: 10)
-        var events = 0, notices = 0, stopped = 0
-        for _ in 0..<Self.mutations {
-            let damaged = Self.mutate(original, &random)
-            let scan = EventRecords.scan(damaged, startingAt: 0, path: "fuzz")
-            #expect(scan.consumed <= damaged.count)
-            events += scan.events.count
-            notices += scan.notices.count
-            if scan.stopReason != nil { stopped += 1 }
+        let tally = try Self.bounded {
+            var random = SeededRNG(seed: 10)
+            var events = 0, notices = 0, stopped = 0, overran = 0
+            for _ in 0..<Self.mutations {
+                let damaged = Self.mutate(original, &random)
+                let scan = EventRecords.scan(damaged, startingAt: 0, path: "fuzz")
+                if scan.consumed > damaged.count { overran += 1 }
+                events += scan.events.count
+                notices += scan.notices.count
+                if scan.stopReason != nil { stopped += 1 }
+            }
+            return (events: events, notices: notices, stopped: stopped, overran: overran)
         }
+        #expect(tally.overran == 0, "scans that claimed more bytes than the file has")
         // The mutations hit every branch: some files read on, some skip records, some stop.
-        #expect(events > 0)
-        #expect(notices > 0)
-        #expect(stopped > 0)
+        #expect(tally.events > 0)
+        #expect(tally.notices > 0)
+        #expect(tally.stopped > 0)
     }
 
     /// Cut at every byte of the last record: the records before it are read, the rest waits,
@@ -41,12 +48,14 @@ import Testing
         bytes.withUnsafeBytes { raw in
             while case .record(_, let end) = TFRecord.next(in: raw, at: lastStart), end < bytes.count { lastStart = end }
         }
-        for length in lastStart..<bytes.count {
-            let scan = EventRecords.scan(Array(bytes.prefix(length)), startingAt: 0, path: "cut")
-            #expect(scan.events.count == before, "cut at \(length)")
-            #expect(scan.notices.isEmpty && scan.stopReason == nil, "cut at \(length)")
-            #expect(scan.consumed == lastStart)
+        let badCuts = try Self.bounded { [lastStart] in
+            (lastStart..<bytes.count).filter { length in
+                let scan = EventRecords.scan(Array(bytes.prefix(length)), startingAt: 0, path: "cut")
+                return scan.events.count != before || !scan.notices.isEmpty || scan.stopReason != nil
+                    || scan.consumed != lastStart
+            }
         }
+        #expect(badCuts.isEmpty, "cuts read as damage or past the last whole record: \(badCuts)")
     }
 
     /// The same mutations inside records whose checksums are then made right again, so the
@@ -62,16 +71,32 @@ import Testing
             return payloads
         }
         try #require(payloads.count > 10)
-        var random = SeededRNG(seed: 11)
-        var decoded = 0, refused = 0
-        for _ in 0..<Self.mutations {
-            let payload = payloads[random.index(below: payloads.count)]
-            let scan = EventRecords.scan(TFRecord.frame(Self.mutate(payload, &random)), startingAt: 0, path: "fuzz")
-            decoded += scan.events.count
-            refused += scan.notices.count
+        let tally = try Self.bounded {
+            var random = SeededRNG(seed: 11)
+            var decoded = 0, refused = 0
+            for _ in 0..<Self.mutations {
+                let payload = payloads[random.index(below: payloads.count)]
+                let scan = EventRecords.scan(TFRecord.frame(Self.mutate(payload, &random)), startingAt: 0, path: "fuzz")
+                decoded += scan.events.count
+                refused += scan.notices.count
+            }
+            return (decoded: decoded, refused: refused)
         }
-        #expect(decoded > 0)
-        #expect(refused > 0)
+        #expect(tally.decoded > 0)
+        #expect(tally.refused > 0)
+    }
+
+    /// Runs the scans on a thread of their own for at most `BoundedWait.seconds` and returns
+    /// what they found; a scan that never ends fails the test here.
+    static func bounded<Found: Sendable>(_ scans: @escaping @Sendable () -> Found,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Found {
+        let found = Mutex<Found?>(nil)
+        let ended = BoundedWait.finishes {
+            let result = scans()
+            found.withLock { $0 = result }
+        }
+        try #require(ended, "the scans did not end within \(Int(BoundedWait.seconds)) s", sourceLocation: sourceLocation)
+        return try #require(found.withLock { $0 }, sourceLocation: sourceLocation)
     }
 
     static func mutate(_ bytes: [UInt8], _ random: inout SeededRNG) -> [UInt8] {

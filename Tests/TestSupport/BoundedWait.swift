@@ -4,10 +4,10 @@ import Foundation
 /// that does not stop, a loop that never quits): the test fails within the bound instead of
 /// hanging the whole run.
 ///
-/// Each such suite also carries Swift Testing's `.timeLimit(.minutes(1))`. The limit alone is
-/// not enough: it records a failure when time is up but cannot interrupt a thread blocked in a
-/// synchronous wait, so the run would still never end. Hence the bound here, below the limit,
-/// on every blocking wait.
+/// Not Swift Testing's `.timeLimit`: that clock starts when the test is scheduled, and on a
+/// 2-core machine synchronous tests wait minutes for one of the two cooperative threads, so a
+/// one-minute limit failed healthy tests in CI (and it cannot interrupt a blocked thread anyway).
+/// This bound starts when the work does, on a thread of its own.
 public enum BoundedWait {
     /// Seconds a test waits for work that takes well under a second when the code is right.
     public static let seconds: Double = 40

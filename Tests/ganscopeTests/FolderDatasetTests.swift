@@ -9,7 +9,7 @@ import Testing
 
 /// `--dataset folder:PATH` from the command line: its options are checked like every other
 /// option, refused for other sets, and a snapshot of a folder run resumes on the same pictures.
-@Suite(.timeLimit(.minutes(1))) struct FolderDatasetTests {
+@Suite struct FolderDatasetTests {
     let root = NSTemporaryDirectory() + "ganscope-folder-\(UInt64.random(in: 0 ... .max))"
 
     @Test(arguments: [("--image-size", "30", "28, 32, 64"), ("--image-size", "-1", "28, 32, 64"),

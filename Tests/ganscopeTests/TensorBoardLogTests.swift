@@ -8,7 +8,7 @@ import Testing
 /// `train --tensorboard DIR` writes an event file that our reader (and TensorBoard's, see
 /// Tests/Interop/check_tfevents.py) reads back: the scalars at --log-every, the grid at
 /// --image-every.
-@Suite(.timeLimit(.minutes(1))) struct TensorBoardLogTests {
+@Suite struct TensorBoardLogTests {
     let folder = NSTemporaryDirectory() + "ganscope-tensorboard-\(UInt64.random(in: 0 ... .max))"
 
     @Test func headlessRunWritesScalarsAndImages() throws {

@@ -10,7 +10,7 @@ import Testing
 /// What a training run leaves behind does not depend on the front end: the dashboard and a
 /// headless run write the same JSON log; a refused run writes nothing. The runs hold BLAS's
 /// thread count (`BLASThreadPin`) and are bounded (`BoundedWait`), so a broken loop fails.
-@Suite(.timeLimit(.minutes(1))) struct TrainingSessionTests {
+@Suite struct TrainingSessionTests {
     let folder = NSTemporaryDirectory() + "ganscope-session-\(UInt64.random(in: 0 ... .max))"
 
     private func command(_ extra: [String]) throws -> TrainCommand {
