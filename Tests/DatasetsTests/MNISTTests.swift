@@ -1,9 +1,10 @@
 import Datasets
 import Foundation
+import TestSupport
 import Testing
 
 /// The real MNIST files on the development machine; absent in a fresh clone.
-private let mnistFolder = "/work/shared/data/mnist"
+private let mnistFolder = SharedData.mnistFolder
 
 /// Skipped (reported as such) when the MNIST folder is absent, as it is in a user's clone.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: mnistFolder), "needs MNIST in \(mnistFolder)"))

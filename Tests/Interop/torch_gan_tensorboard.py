@@ -33,7 +33,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("logdir")
     parser.add_argument("--steps", type=int, default=3000)
-    parser.add_argument("--mnist", default="/work/shared/data/mnist")
+    # shared/ sits beside the repository on the development and CI machines.
+    shared_mnist = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../shared/data/mnist")
+    parser.add_argument("--mnist", default=os.path.normpath(shared_mnist))
     args = parser.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(1)

@@ -2,13 +2,14 @@ import Datasets
 import Foundation
 @testable import Metrics
 import Randomness
+import TestSupport
 import Testing
 
-private let mnistPath = "/work/shared/data/mnist"
+private let mnistPath = SharedData.mnistFolder
 
 /// The classifier and FCD on real MNIST, when this machine has it (it is not in user clones).
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: mnistPath + "/train-images-idx3-ubyte.gz"),
-                "MNIST is absent from /work/shared/data/mnist: skipped"))
+                "MNIST is absent from \(mnistPath): skipped"))
 struct MNISTMetricsTests {
     static let path = mnistPath
 
