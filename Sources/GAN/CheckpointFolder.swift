@@ -19,7 +19,20 @@ public final class CheckpointFolder: Sendable {
     public let run: String
     /// Snapshots of this run to keep; nil keeps all.
     public let keepLast: Int?
-    private let lastSavedStep = Mutex<Int?>(nil)
+    /// What the last snapshot saved: the step alone would miss updates and changes made by hand.
+    private let lastSaved = Mutex<Progress?>(nil)
+
+    private struct Progress: Equatable {
+        var step: Int
+        var discriminatorUpdates: Int
+        var changes: Int
+
+        init(_ info: CheckpointInfo) {
+            step = info.step
+            discriminatorUpdates = info.discriminatorUpdates
+            changes = info.controlHistory.count
+        }
+    }
 
     /// - Parameter run: a name made of letters, digits, `.`, `_` and `-` (see ``runName(from:)``).
     public init(path: String, run: String, keepLast: Int? = nil) {
@@ -30,7 +43,7 @@ public final class CheckpointFolder: Sendable {
 
     /// Writes a snapshot of `gan` and returns its path. On failure nothing is left behind.
     public func save(_ gan: GANStep) throws(CheckpointError) -> String {
-        guard !gan.isMidStep else { throw .midStep(step: gan.stepCount) }
+        guard !gan.isMidStep, !gan.hasPreparedDiscriminatorUpdate else { throw .midStep(step: gan.stepCount) }
         let checkpoint = Checkpoint(of: gan, run: run)
         try createFolder()
         let base = "\(path)/\(run)-\(Self.paddedStep(checkpoint.info.step))"
@@ -45,7 +58,7 @@ public final class CheckpointFolder: Sendable {
             }
             do {
                 try checkpoint.write(to: candidate)
-                lastSavedStep.withLock { $0 = checkpoint.info.step }
+                lastSaved.withLock { $0 = Progress(checkpoint.info) }
                 prune()
                 return candidate
             } catch .cannotWrite(.alreadyExists) where attempt < Self.maximumAttempts {
@@ -54,10 +67,11 @@ public final class CheckpointFolder: Sendable {
         }
     }
 
-    /// Saves unless the last snapshot written through this folder is of the current step
-    /// (`--save-on-exit` right after `--checkpoint-every`); returns the new path, if any.
+    /// Saves unless the last snapshot written through this folder is of the current state
+    /// (`--save-on-exit` right after `--checkpoint-every`, with no update or change by hand
+    /// since); returns the new path, if any.
     public func saveIfChanged(_ gan: GANStep) throws(CheckpointError) -> String? {
-        guard lastSavedStep.withLock({ $0 }) != gan.stepCount else { return nil }
+        guard lastSaved.withLock({ $0 }) != Progress(CheckpointInfo(of: gan, run: run)) else { return nil }
         return try save(gan)
     }
 

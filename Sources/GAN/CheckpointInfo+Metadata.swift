@@ -22,6 +22,10 @@ enum MetadataKey {
     static let lossG = "last_loss_g"
     static let meanRealScore = "last_mean_d_real"
     static let meanFakeScore = "last_mean_d_fake"
+    /// Discriminator updates so far; absent in checkpoints from before K could change (then step × K).
+    static let discriminatorUpdates = "discriminator_updates"
+    /// The history of changes as a JSON array of `ControlRecord`s; absent when there were none.
+    static let controls = "controls"
 }
 
 extension CheckpointInfo {
@@ -44,7 +48,11 @@ extension CheckpointInfo {
                 MetadataKey.architecture: try Self.json(ArchitectureRecord(architecture: architecture, shape: dataShape),
                                                         key: MetadataKey.architecture),
                 MetadataKey.created: createdText,
+                MetadataKey.discriminatorUpdates: String(discriminatorUpdates),
             ]
+            if !controlHistory.isEmpty {
+                entries[MetadataKey.controls] = try Self.json(controlHistory, key: MetadataKey.controls)
+            }
             if let result = lastResult {
                 // Plain decimal text: JSON has no NaN, and a diverged run's losses may be NaN.
                 entries[MetadataKey.lossD] = "\(result.discriminatorLoss)"
@@ -91,6 +99,11 @@ extension CheckpointInfo {
                   realSamplesSeen: try reader.count(MetadataKey.realSamplesSeen), rng: rng, config: config,
                   architecture: architecture, dataShape: shape, created: created,
                   lastResult: try reader.stepResult())
+        discriminatorUpdates = try reader.discriminatorUpdates(step: step, k: config.discriminatorSteps)
+        controlHistory = metadata[MetadataKey.controls] == nil ? [] : try reader.json(MetadataKey.controls)
+        if let late = controlHistory.first(where: { $0.step > step }) {
+            throw .inconsistent(source: source, detail: "a control change at step \(late.step) is after the checkpoint's step \(step)")
+        }
         if let problem = ConfigLimits.problem(config, architecture: architecture) {
             throw .inconsistent(source: source, detail: problem)
         }
@@ -139,6 +152,17 @@ private struct MetadataReader {
         } catch {
             throw .invalidMetadata(source: source, key: key, detail: "not the expected JSON (\(Self.summary(error)))")
         }
+    }
+
+    /// The discriminator's update count, or for a checkpoint from before it was recorded
+    /// `step` × K (K could not change then).
+    func discriminatorUpdates(step: Int, k: Int) throws(CheckpointError) -> Int {
+        if metadata[MetadataKey.discriminatorUpdates] != nil { return try count(MetadataKey.discriminatorUpdates) }
+        let (product, overflow) = step.multipliedReportingOverflow(by: k)
+        guard !overflow else {
+            throw .invalidMetadata(source: source, key: MetadataKey.step, detail: "\(step) steps × K \(k) overflows")
+        }
+        return product
     }
 
     /// The last losses: all four keys or none.

@@ -26,6 +26,11 @@ public struct CheckpointInfo: Sendable, Equatable {
     public var created: Date
     /// The last step's losses and scores; nil at step 0.
     public var lastResult: StepResult?
+    /// Discriminator updates taken (`step` × K unless K changed or D was updated by hand).
+    public var discriminatorUpdates = 0
+    /// The updates by hand and changes of settings so far, oldest first; `config` is the
+    /// configuration they left in force.
+    public var controlHistory: [ControlRecord] = []
 
     public init(run: String, step: Int, realSamplesSeen: Int, rng: SeededRNG, config: TrainingConfig,
                 architecture: ModelArchitecture, dataShape: DataShape, created: Date, lastResult: StepResult?) {
@@ -45,6 +50,8 @@ public struct CheckpointInfo: Sendable, Equatable {
         self.init(run: run, step: gan.stepCount, realSamplesSeen: gan.realSamplesSeen, rng: gan.rng,
                   config: gan.config, architecture: gan.model.architecture, dataShape: gan.dataset.shape,
                   created: created, lastResult: gan.lastResult)
+        discriminatorUpdates = gan.discriminatorUpdates
+        controlHistory = gan.controlHistory
     }
 
     /// `created` as ISO 8601 with milliseconds, e.g. "2025-11-27T02:05:00.123Z".

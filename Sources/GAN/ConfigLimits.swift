@@ -11,8 +11,10 @@ public enum ConfigLimits {
     /// (G's M fakes, then 2M rows through D's 1024 → 512 → 256 → 1, forward and backward) is
     /// about 30 GFLOP, 0.1–0.4 s on two cores; at M = 65,536 it took 18 s.
     public static let batch = 1...4_096
-    /// K: discriminator updates per generator update.
-    public static let discriminatorSteps = 1...1_000
+    /// K: discriminator updates per iteration; 0 trains G alone against a fixed D.
+    public static let discriminatorSteps = 0...1_000
+    /// Generator updates per iteration (the dashboard's control panel; one by default).
+    public static let generatorSteps = 1...1_000
     public static let threads = 1...1_024
     /// Images or points drawn at once (the fixed-noise grid, `sample --count`).
     public static let sampleCount = 1...65_536
@@ -35,6 +37,7 @@ public enum ConfigLimits {
         let ranges: [(String, Int, ClosedRange<Int>)] = [
             ("batchSize", config.batchSize, batch),
             ("discriminatorSteps", config.discriminatorSteps, discriminatorSteps),
+            ("generatorSteps", config.generatorUpdatesPerIteration, generatorSteps),
             ("threads", config.threads, threads),
             ("sampleCount", config.sampleCount, sampleCount),
             ("steps", config.steps ?? steps.lowerBound, steps),

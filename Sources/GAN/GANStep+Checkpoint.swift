@@ -31,7 +31,9 @@ extension GANStep {
         generatorOptimizer.restore(checkpoint.generatorOptimizer)
         discriminatorOptimizer.restore(checkpoint.discriminatorOptimizer)
         rng = info.rng
-        restoreProgress(stepCount: info.step, realSamplesSeen: info.realSamplesSeen, lastResult: info.lastResult)
+        restoreProgress(stepCount: info.step, discriminatorUpdates: info.discriminatorUpdates,
+                        realSamplesSeen: info.realSamplesSeen, lastResult: info.lastResult,
+                        controlHistory: info.controlHistory)
     }
 }
 

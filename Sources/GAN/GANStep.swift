@@ -13,7 +13,8 @@ import Randomness
 /// (`sending`) and hands it back when its run has ended.
 public final class GANStep {
     public let model: GANModel
-    public let config: TrainingConfig
+    /// The configuration in force: the run's, with the changes made since (``perform(_:)``).
+    public private(set) var config: TrainingConfig
     public let dataset: Dataset
     public let generatorOptimizer: NetworkOptimizer
     public let discriminatorOptimizer: NetworkOptimizer
@@ -21,6 +22,13 @@ public final class GANStep {
     public var rng: SeededRNG
     /// Generator updates taken so far.
     public private(set) var stepCount = 0
+    /// Discriminator updates taken so far (K an iteration, and those made by hand).
+    public private(set) var discriminatorUpdates = 0
+    /// The commands applied so far, oldest first: checkpoints keep them as the run's history.
+    public private(set) var controlHistory: [ControlRecord] = []
+    /// True between the two halves of a discriminator update made in slow motion
+    /// (``ManualUpdate/discriminatorVerdicts``): D's gradient is computed but not yet applied.
+    public private(set) var hasPreparedDiscriminatorUpdate = false
     /// Real samples drawn so far (for the epoch count).
     public private(set) var realSamplesSeen = 0
     /// What the last step measured; nil before the first.
@@ -69,22 +77,87 @@ public final class GANStep {
     /// Runs one iteration, asking `shouldAbandon` before each update after the first, so that a
     /// stop request is seen within one update however large K is. If it answers true, the
     /// iteration ends there, uncounted, and returns nil: `stepCount` stays at the last completed
-    /// step and `isMidStep` becomes true.
+    /// step and `isMidStep` becomes true. A generator update past `config.steps` is not taken.
     public func step(abandoningIf shouldAbandon: () -> Bool) -> StepResult? {
-        var result = StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
-        // Set from the step count alone, so a resumed run follows the same schedule.
-        let decay = config.learningRateFactor(afterSteps: stepCount)
-        generatorOptimizer.learningRate = config.learningRateG * decay
-        discriminatorOptimizer.learningRate = config.learningRateD * decay
+        completePreparedUpdate()
+        // With K = 0 no D update runs: D's figures stay those of its last update.
+        var result = lastResult ?? StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
+        setLearningRates()
         for update in 0..<config.discriminatorSteps {
             if update > 0, shouldAbandon() { return abandon() }
             updateDiscriminator(into: &result)
         }
-        if shouldAbandon() { return abandon() }
-        updateGenerator(into: &result)
-        stepCount += 1
+        let remaining = config.steps.map { max($0 - stepCount, 1) } ?? Int.max
+        for _ in 0..<min(config.generatorUpdatesPerIteration, remaining) {
+            if shouldAbandon() { return abandon() }
+            updateGenerator(into: &result)
+            stepCount += 1
+        }
         lastResult = result
         return result
+    }
+
+    /// Applies `command` (between updates) and returns what was applied, in order: a prepared
+    /// discriminator update that had to be completed first, then the command itself. A setting
+    /// takes effect from the next update; an update by hand updates ``lastResult``.
+    @discardableResult
+    public func perform(_ command: TrainerCommand) -> [ControlRecord] {
+        var applied: [ControlRecord] = []
+        switch command {
+        case .update(.discriminator), .update(.discriminatorVerdicts): break
+        default: applied += completePreparedUpdate().map { [$0] } ?? []
+        }
+        switch command {
+        case .set(let control):
+            control.apply(to: &config)
+            if case .beta1(let beta) = control {
+                generatorOptimizer.beta1 = beta
+                discriminatorOptimizer.beta1 = beta
+            }
+        case .update(.iteration):
+            _ = step()
+        case .update(let single):
+            var result = lastResult ?? StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
+            setLearningRates()
+            switch single {
+            case .discriminator:
+                if !hasPreparedDiscriminatorUpdate { prepareDiscriminatorUpdate(into: &result) }
+                finishDiscriminatorUpdate()
+            case .discriminatorVerdicts:
+                if !hasPreparedDiscriminatorUpdate { prepareDiscriminatorUpdate(into: &result) }
+            case .generator:
+                updateGenerator(into: &result)
+                stepCount += 1
+            case .iteration:
+                preconditionFailure("handled above")
+            }
+            lastResult = result
+        }
+        applied.append(record(command))
+        return applied
+    }
+
+    /// Applies a prepared discriminator update (see ``ManualUpdate/discriminatorVerdicts``), so
+    /// that the state is a whole number of updates again; returns its record, or nil if none was
+    /// prepared. The trainer calls it before a snapshot and before training runs on.
+    @discardableResult
+    public func completePreparedUpdate() -> ControlRecord? {
+        guard hasPreparedDiscriminatorUpdate else { return nil }
+        finishDiscriminatorUpdate()
+        return record(.update(.discriminator))
+    }
+
+    private func record(_ command: TrainerCommand) -> ControlRecord {
+        let record = ControlRecord(command: command, step: stepCount)
+        controlHistory.append(record)
+        return record
+    }
+
+    /// Sets the optimisers' rates from the step count alone, so a resumed run follows the same schedule.
+    private func setLearningRates() {
+        let decay = config.learningRateFactor(afterSteps: stepCount)
+        generatorOptimizer.learningRate = config.learningRateG * decay
+        discriminatorOptimizer.learningRate = config.learningRateD * decay
     }
 
     private func abandon() -> StepResult? {
@@ -94,14 +167,24 @@ public final class GANStep {
 
     /// Sets the counters a checkpoint records (see `restore(from:)`); the rest of the state is
     /// reachable through `model`, the optimisers and `rng`.
-    func restoreProgress(stepCount: Int, realSamplesSeen: Int, lastResult: StepResult?) {
+    func restoreProgress(stepCount: Int, discriminatorUpdates: Int, realSamplesSeen: Int, lastResult: StepResult?,
+                         controlHistory: [ControlRecord]) {
         self.stepCount = stepCount
+        self.discriminatorUpdates = discriminatorUpdates
         self.realSamplesSeen = realSamplesSeen
         self.lastResult = lastResult
+        self.controlHistory = controlHistory
     }
 
     /// Ascends log D(x) + log(1 − D(G(z))), i.e. descends the BCE of reals as 1 and fakes as 0.
     private func updateDiscriminator(into result: inout StepResult) {
+        prepareDiscriminatorUpdate(into: &result)
+        finishDiscriminatorUpdate()
+    }
+
+    /// The first half of D's update: D judges M fresh reals and M fresh fakes (the verdicts
+    /// and the loss go into `result`) and its gradients are computed.
+    private func prepareDiscriminatorUpdate(into result: inout StepResult) {
         let features = model.generator.outputSize
         let input = discriminatorInput.pointer
         for i in 0..<batch { picks[i] = rng.index(below: dataset.count) }
@@ -113,7 +196,7 @@ public final class GANStep {
 
         let (realLoss, fakeLoss, logits) = GANObjective.discriminatorLossAndGradients(
             discriminator: model.discriminator, input: input, batch: batch, logitGradient: logitGradient.pointer)
-        discriminatorOptimizer.step()
+        hasPreparedDiscriminatorUpdate = true
 
         result.discriminatorLoss = realLoss + fakeLoss
         if lastRealScores.isEmpty {  // sized on first use: empty means "no step yet" to observers
@@ -126,6 +209,13 @@ public final class GANStep {
         }
         result.meanRealScore = lastRealScores.reduce(0, +) / Float(batch)
         result.meanFakeScore = lastFakeScores.reduce(0, +) / Float(batch)
+    }
+
+    /// The second half: D's optimiser applies the gradients the first half computed.
+    private func finishDiscriminatorUpdate() {
+        discriminatorOptimizer.step()
+        discriminatorUpdates += 1
+        hasPreparedDiscriminatorUpdate = false
     }
 
     /// Descends G's loss through D's input gradient; D's weights are left untouched.

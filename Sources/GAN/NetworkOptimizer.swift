@@ -33,6 +33,16 @@ public enum NetworkOptimizer {
         }
     }
 
+    /// Adam's β1 for the next update (SGD has none: nil, and setting it does nothing).
+    public var beta1: Float? {
+        get {
+            if case .adam(let adam) = self { adam.beta1 } else { nil }
+        }
+        nonmutating set {
+            if case .adam(let adam) = self, let newValue { adam.beta1 = newValue }
+        }
+    }
+
     public func step() {
         switch self {
         case .adam(let adam): adam.step()

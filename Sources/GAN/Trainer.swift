@@ -13,7 +13,8 @@ import Synchronization
 ///
 /// Requests (pause, resume, stop, snapshot) are flags under a `Mutex` that the loop reads between
 /// steps, and `stop` also between the updates of a long step; a paused trainer sleeps on a
-/// semaphore, using no CPU. No event is sent while that lock is held, and publishing never waits
+/// semaphore, using no CPU. Commands (updates by hand, new settings: ``send(_:)``) wait in the
+/// same lock, in order, and are applied between iterations, running or paused. No event is sent while that lock is held, and publishing never waits
 /// for observers: they only fill mailboxes. Pictures are made only for kinds some subscriber takes.
 ///
 /// A run that ends by itself (finished, diverged) keeps its state in memory and still answers
@@ -49,6 +50,8 @@ public final class Trainer: Sendable {
         var pause = false
         var stop = false
         var snapshot = false
+        /// Updates by hand and new settings, oldest first.
+        var commands: [TrainerCommand] = []
         /// Someone waits for the end: a run that ends by itself need not stay for snapshots.
         var awaited = false
     }
@@ -125,6 +128,10 @@ public final class Trainer: Sendable {
     public func stop() { request { $0.stop = true } }
     /// Asks for a checkpoint between steps; answered while paused and after the run has ended too.
     public func requestSnapshot() { request { $0.snapshot = true } }
+    /// Queues an update by hand or a new setting; applied between iterations, in the order sent,
+    /// each answered with a `.control` event (and an update with a `.step`). Ignored once the
+    /// run has ended.
+    public func send(_ command: TrainerCommand) { request { $0.commands.append(command) } }
 
     private func request(_ change: (inout Requests) -> Void) {
         requests.withLock { change(&$0) }
@@ -133,10 +140,13 @@ public final class Trainer: Sendable {
 
     private var stopRequested: Bool { requests.withLock { $0.stop } }
 
-    /// The current requests, clearing the snapshot request (it is answered once).
+    /// The current requests, clearing the snapshot request and the commands (each is answered once).
     private func takeRequests() -> Requests {
         requests.withLock { requests in
-            defer { requests.snapshot = false }
+            defer {
+                requests.snapshot = false
+                requests.commands = []
+            }
             return requests
         }
     }
@@ -155,6 +165,9 @@ public final class Trainer: Sendable {
             case .stop:
                 finalState = .stopped
                 break loop
+            case .diverged(let reason):
+                finalState = .diverged(reason)
+                break loop
             case .proceed: break
             }
             if let limit = gan.config.steps, gan.stepCount >= limit { break }
@@ -171,9 +184,7 @@ public final class Trainer: Sendable {
                 finalState = .diverged(divergenceMessage(result, step: gan.stepCount))
                 break
             }
-            events.send(.step(StepMetrics(step: gan.stepCount, epoch: gan.epoch, result: result,
-                                          stepsPerSecond: throughput.stepsPerSecond,
-                                          elapsed: throughput.elapsed)))
+            events.send(.step(metrics(of: gan, result: result, throughput: throughput)))
             if let every = checkpointEvery, gan.stepCount % every == 0 { writeCheckpoint(session) }
             if let evaluator = session.evaluator, let every = evaluateEvery, gan.stepCount % every == 0,
                let report = evaluator(gan) {
@@ -190,18 +201,28 @@ public final class Trainer: Sendable {
         if finalState != .stopped { serveSnapshotsAfterEnd(session, finalState: finalState) }
     }
 
-    private enum Command { case proceed, stop }
+    private enum Command { case proceed, stop, diverged(String) }
 
-    /// Between steps: writes requested snapshots, and sleeps while paused.
+    /// Between steps: applies commands, writes requested snapshots, and sleeps while paused.
     private func serveRequests(_ session: Session, throughput: inout ThroughputMeter) -> Command {
         var announcedPause = false
         while true {
             let now = takeRequests()
+            if !now.commands.isEmpty {
+                if let reason = perform(now.commands, on: session.gan, throughput: throughput) {
+                    return .diverged(reason)
+                }
+            }
             if now.snapshot {
+                completePreparedUpdate(of: session.gan)
                 writeCheckpoint(session)
                 continue
             }
-            if now.stop { return .stop }
+            if !now.commands.isEmpty { continue }
+            if now.stop {
+                completePreparedUpdate(of: session.gan)  // so that the state can be saved
+                return .stop
+            }
             guard now.pause else { break }
             if !announcedPause {
                 announcedPause = true
@@ -212,11 +233,39 @@ public final class Trainer: Sendable {
             }
             wakeUp.wait()
         }
+        // Training goes on: first a whole number of updates again.
+        completePreparedUpdate(of: session.gan)
         if announcedPause {
             throughput.resume()
             events.send(.state(.running))
         }
         return .proceed
+    }
+
+    /// Applies `commands` in order, announcing each; after updates by hand, sends the step and
+    /// the pictures, so every panel shows them at once. Returns why training diverged, if it did.
+    private func perform(_ commands: [TrainerCommand], on gan: GANStep, throughput: ThroughputMeter) -> String? {
+        var updated = false
+        for command in commands {
+            for record in gan.perform(command) { events.send(.control(record)) }
+            guard case .update(let update) = command, let result = gan.lastResult else { continue }
+            updated = true
+            var metrics = metrics(of: gan, result: result, throughput: throughput)
+            metrics.manual = update
+            if !result.isFinite { return divergenceMessage(result, step: gan.stepCount) }
+            events.send(.step(metrics))
+        }
+        if updated { publishPictures(of: gan) }
+        return nil
+    }
+
+    private func completePreparedUpdate(of gan: GANStep) {
+        if let record = gan.completePreparedUpdate() { events.send(.control(record)) }
+    }
+
+    private func metrics(of gan: GANStep, result: StepResult, throughput: ThroughputMeter) -> StepMetrics {
+        StepMetrics(step: gan.stepCount, epoch: gan.epoch, result: result, stepsPerSecond: throughput.stepsPerSecond,
+                    elapsed: throughput.elapsed, discriminatorUpdates: gan.discriminatorUpdates)
     }
 
     /// After a run that ended by itself: the state is still in memory, so snapshot requests are

@@ -25,10 +25,12 @@ public enum TrainerEvent: KindedEvent {
     case warning(String)
     /// Something worth telling the user that is not a problem (e.g. metrics are ready).
     case notice(String)
+    /// A command (``Trainer/send(_:)``) was applied: an update by hand or a new setting.
+    case control(ControlRecord)
 
     public enum Kind: Hashable, Sendable, CaseIterable {
         case started, step, verdicts, samples, generator, decisionSurface, evaluation, state, checkpointSaved,
-             warning, notice
+             warning, notice, control
 
         /// The kinds that are pictures, made from the networks at the publishing interval.
         public static let pictures: Set<Kind> = [.verdicts, .samples, .generator, .decisionSurface]
@@ -49,6 +51,7 @@ public enum TrainerEvent: KindedEvent {
         case .checkpointSaved: .checkpointSaved
         case .warning: .warning
         case .notice: .notice
+        case .control: .control
         }
     }
 }
@@ -105,6 +108,10 @@ public struct StepMetrics: Sendable, Equatable {
     public var stepsPerSecond: Double
     /// Wall seconds spent training (pauses excluded).
     public var elapsed: Double
+    /// Discriminator updates so far (`step` counts the generator's).
+    public var discriminatorUpdates = 0
+    /// The update made by hand that this step reports; nil for the training loop's iterations.
+    public var manual: ManualUpdate? = nil
 }
 
 public struct Verdicts: Sendable {

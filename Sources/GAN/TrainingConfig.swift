@@ -8,6 +8,9 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var batchSize: Int = 64
     /// K: discriminator updates per generator update.
     public var discriminatorSteps: Int = 1
+    /// Generator updates per iteration; nil is one. Optional so that checkpoints written before
+    /// it could change (the dashboard's control panel) decode, and encode, as they always did.
+    public var generatorSteps: Int? = nil
     public var loss: GANLoss = .nonSaturating
     public var optimizer: OptimizerKind = .adam
     public var learningRateG: Float = 2e-4
@@ -31,6 +34,9 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var batchNorm: Bool? = nil
 
     public init() {}
+
+    /// Generator updates per iteration, one unless changed.
+    public var generatorUpdatesPerIteration: Int { generatorSteps ?? 1 }
 }
 
 /// Which update rule trains both networks.

@@ -41,7 +41,8 @@ public final class SGD<T: BLASScalar>: Optimizer {
 public final class Adam<T: BLASScalar>: Optimizer {
     public let parameters: [Parameter<T>]
     public var learningRate: T
-    public let beta1: T
+    /// Variable: the dashboard's control panel may change it between updates.
+    public var beta1: T
     public let beta2: T
     public let epsilon: T
     /// First and second moment estimates, one pair per parameter (PyTorch's exp_avg, exp_avg_sq).

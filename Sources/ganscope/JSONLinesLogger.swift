@@ -2,9 +2,11 @@ import Foundation
 import Synchronization
 import GAN
 
-/// Writes one JSON object per logged step to a file (`--log-jsonl`), and one per evaluation:
+/// Writes one JSON object per logged step to a file (`--log-jsonl`), one per evaluation:
 /// `{"eval": true, "step": …, "seconds": …}` plus every figure that was measured (the
-/// `EvaluationReport` fields by name; figures that do not apply to the data set are left out).
+/// `EvaluationReport` fields by name; figures that do not apply to the data set are left out),
+/// and one per update by hand or change of setting: `{"control": …, "step": …, "value": …}`
+/// (`ControlRecord`).
 /// Events may come from more than one thread (the trainer's queue, a background note), so the
 /// file is written under a lock.
 final class JSONLinesLogger: Sendable {
@@ -54,12 +56,21 @@ final class JSONLinesLogger: Sendable {
         }
     }
 
+    /// The kinds it writes.
+    static let kinds: Set<TrainerEvent.Kind> = [.step, .evaluation, .control]
+
     func handle(_ event: TrainerEvent) {
-        if case .evaluation(let report) = event {
+        switch event {
+        case .evaluation(let report):
             write(EvaluationLine(report: report))
             return
+        case .control(let record):
+            write(record)
+            return
+        default: break
         }
-        guard case .step(let m) = event, m.step % every == 0 || m.step == 1 else { return }
+        // Updates by hand are logged as control lines, not as steps.
+        guard case .step(let m) = event, m.manual == nil, m.step % every == 0 || m.step == 1 else { return }
         let line = Line(step: m.step, lossD: m.result.discriminatorLoss, lossG: m.result.generatorLoss,
                         meanDx: m.result.meanRealScore, meanDGz: m.result.meanFakeScore,
                         stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed)

@@ -40,7 +40,7 @@ final class TensorBoardLogger: Sendable {
 
     func handle(_ event: TrainerEvent) {
         switch event {
-        case .step(let m) where m.step % logEvery == 0 || m.step == 1:
+        case .step(let m) where m.manual == nil && (m.step % logEvery == 0 || m.step == 1):
             write(step: m.step, [
                 ("loss/D", m.result.discriminatorLoss), ("loss/G", m.result.generatorLoss),
                 ("D(x)", m.result.meanRealScore), ("D(G(z))", m.result.meanFakeScore),

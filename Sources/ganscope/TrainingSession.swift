@@ -53,7 +53,7 @@ final class TrainingSession {
         }
         // Text kinds only: a log asks the trainer for no pictures (TensorBoard's takes the grid).
         let subscriptions = [
-            logger.map { trainer.events.subscribe(to: [.step, .evaluation], $0.handle) },
+            logger.map { trainer.events.subscribe(to: JSONLinesLogger.kinds, $0.handle) },
             board.map { trainer.events.subscribe(to: TensorBoardLogger.kinds, $0.handle) },
         ].compactMap { $0 }
         defer {

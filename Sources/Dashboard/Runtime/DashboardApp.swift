@@ -101,6 +101,7 @@ public final class DashboardApp {
         switch effect {
         case .togglePause: trainer?.togglePause()
         case .requestSnapshot: trainer?.requestSnapshot()
+        case .send(let command): trainer?.send(command)
         case .quit: break  // the loop sees state.isQuitting
         case .loadGenerator(let weights):
             let start = Self.now()

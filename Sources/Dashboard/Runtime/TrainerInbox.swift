@@ -10,7 +10,8 @@ import Observer
 ///   the UI falls that far behind);
 /// - pictures (samples, verdicts, decision surface, generator weights): only the newest of each
 ///   kind waits, at the place of its sending;
-/// - everything else (start, state, snapshots, warnings, notices, evaluations): every one.
+/// - everything else (start, state, snapshots, warnings, notices, evaluations, commands
+///   applied): every one.
 public final class TrainerInbox: Sendable {
     /// Steps that may wait between two frames: about a minute of the fastest 2-D training.
     public static let stepLimit = 8192
@@ -19,7 +20,7 @@ public final class TrainerInbox: Sendable {
         switch kind {
         case .step: .recent(limit: TrainerInbox.stepLimit)
         case .samples, .verdicts, .decisionSurface, .generator: .latest
-        case .started, .evaluation, .state, .checkpointSaved, .warning, .notice: .every
+        case .started, .evaluation, .state, .checkpointSaved, .warning, .notice, .control: .every
         }
     }
 

@@ -37,6 +37,13 @@ public struct AppState: Sendable {
     /// Whether the focused panel fills the whole body.
     public internal(set) var isZoomed = false
     public internal(set) var showsHelp = false
+    /// The settings in force as the user set them (the run's configuration, then the control
+    /// panel's changes); nil until `.started`.
+    public internal(set) var settings: TrainingConfig?
+    /// The control panel (`c`) while it is open.
+    public internal(set) var controlPanel: ControlPanel?
+    /// Slow motion (`m`) while it is on.
+    public internal(set) var slowMotion: SlowMotion?
     public internal(set) var isQuitting = false
     /// Goes up whenever something visible changes, so the runtime redraws only then.
     public internal(set) var revision = 0

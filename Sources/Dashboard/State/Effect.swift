@@ -1,3 +1,4 @@
+import GAN
 import NeuralNet
 
 /// Work that ``update(_:_:)`` asks the runtime to do: it touches the trainer, the explorer's
@@ -5,6 +6,8 @@ import NeuralNet
 public enum Effect: Sendable, Equatable {
     case togglePause
     case requestSnapshot
+    /// An update by hand or a new setting for the trainer (``GAN/Trainer/send(_:)``).
+    case send(TrainerCommand)
     /// Stop training, restore the terminal and return.
     case quit
     /// Put new generator weights into the explorer's own network.

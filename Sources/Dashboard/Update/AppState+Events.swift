@@ -7,6 +7,7 @@ extension AppState {
         case .started(let info):
             self.info = info
             shape = info.shape
+            settings = info.config
         case .step(let metrics):
             latest = metrics
             history.append(metrics)
@@ -24,6 +25,7 @@ extension AppState {
             evaluations.append(report)
             if evaluations.count > Self.evaluationHistoryLimit { evaluations.removeFirst() }
         case .state(let newState):
+            if newState != .paused { slowMotion = nil }  // resumed or ended: slow motion is over
             announce(newState)
             trainerState = newState
         case .checkpointSaved(let path, let step):
@@ -33,6 +35,8 @@ extension AppState {
             post(text, level: .warning)
         case .notice(let text):
             post(text)
+        case .control(let record):
+            controlApplied(record)
         }
         return []
     }

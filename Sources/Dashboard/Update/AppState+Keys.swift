@@ -9,6 +9,7 @@ extension AppState {
             showsHelp = false
             return []
         }
+        if controlPanel != nil, let effects = handleControlPanel(key) { return effects }
         switch key {
         case .char("q"), .interrupt:
             isQuitting = true
@@ -21,6 +22,11 @@ extension AppState {
             guard mode == .training else { return trainingOnly(.requestSnapshot) }
             post("snapshot requested")
             return [.requestSnapshot]
+        case .char("d"): return updateByHand(.discriminator)
+        case .char("g"): return updateByHand(.generator)
+        case .char("n"): return updateByHand(.iteration)
+        case .char("c"): return openControlPanel()
+        case .char("m"): return toggleSlowMotion()
         case .char("t"):
             themeIndex = (themeIndex + 1) % themes.themes.count
             post("theme: \(theme.name)")
@@ -39,16 +45,21 @@ extension AppState {
         return []
     }
 
-    private mutating func trainingOnly(_ effect: Effect) -> [Effect] {
+    mutating func trainingOnly(_ effect: Effect) -> [Effect] {
+        trainingGoesOn() ? [effect] : []
+    }
+
+    /// Whether a run is there to act on (training, not ended); if not, a notice says why.
+    mutating func trainingGoesOn() -> Bool {
         guard mode == .training else {
             post("no training here: this is the explorer on saved weights")
-            return []
+            return false
         }
         guard !trainerState.isFinal else {
             post("training has ended (\(trainerState.label.lowercased()))")
-            return []
+            return false
         }
-        return [effect]
+        return true
     }
 
     private mutating func moveFocus(by offset: Int) {

@@ -18,7 +18,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .tick(let now):
         state.clock = now
         if state.notices.removeExpired(at: now) { state.revision += 1 }
-        return []
+        return state.slowMotionTick()
     case .terminationSignal:
         state.revision += 1
         state.isQuitting = true

@@ -7,6 +7,9 @@ struct HelpOverlay: Widget {
     private var keys: [(key: String, action: String)] { [
         ("space", "pause / resume training (a paused trainer uses no CPU)"),
         ("s", "save a snapshot (checkpoint) now"),
+        ("d  g  n", "paused: one D update, one G update, one iteration (K D + G updates)"),
+        ("c", "control panel: K, G updates, learning rates, half-life, loss, beta1"),
+        ("m", "slow motion: one iteration a second, stage by stage (m again: off)"),
         (palette.text("←  →", ascii: "left right"), "explorer: walk from endpoint A to B"),
         (palette.text("↑  ↓", ascii: "up down"), "explorer: choose a latent dimension"),
         ("+  -", "explorer: nudge that dimension"),

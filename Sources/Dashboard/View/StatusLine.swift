@@ -40,9 +40,14 @@ struct StatusLine: Widget {
         if let info = state.info {
             fields.append("\(info.datasetName) (\(info.datasetCount))")
         }
+        if let slow = state.slowMotion {
+            fields.append("slow motion: " + (slow.current?.label ?? palette.text("starting…", ascii: "starting...")))
+        }
         if let metrics = state.latest {
             let total = state.info?.config.steps.map { "/\($0)" } ?? ""
             fields.append("step \(metrics.step)\(total)")
+            // "step" counts G's updates; by hand or with K ≠ 1, D's count differs.
+            fields.append("updates D \(metrics.discriminatorUpdates) G \(metrics.step)")
             fields.append(String(format: "epoch %.2f", metrics.epoch))
             fields.append(String(format: "%.0f steps/s", metrics.stepsPerSecond))
             fields.append(ClockDuration.text(metrics.elapsed))

@@ -19,6 +19,9 @@ public func view(_ state: AppState, size: (columns: Int, rows: Int)) -> CellGrid
     for (panel, area) in DashboardLayout(state: state).areas(in: body) {
         PanelView(panel: panel, state: state, palette: palette).render(into: &grid, area: area)
     }
+    if let panel = state.controlPanel, let settings = state.settings {
+        ControlPanelOverlay(panel: panel, settings: settings, palette: palette).render(into: &grid, area: body)
+    }
     if state.showsHelp { HelpOverlay(palette: palette).render(into: &grid, area: body) }
     return grid
 }
