@@ -10,7 +10,9 @@ extension AppState {
             settings = info.config
         case .step(let metrics):
             latest = metrics
-            history.append(metrics)
+            // The charts have one point a step: a D update by hand, which leaves the step
+            // where it was, shows in the status line and the pictures only.
+            if metrics.step != history.lastStep { history.append(metrics) }
         case .verdicts(let verdicts):
             self.verdicts = verdicts
         case .samples(let samples):

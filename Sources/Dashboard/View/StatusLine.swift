@@ -46,11 +46,14 @@ struct StatusLine: Widget {
         if let metrics = state.latest {
             let total = state.info?.config.steps.map { "/\($0)" } ?? ""
             fields.append("step \(metrics.step)\(total)")
-            // "step" counts G's updates; by hand or with K ≠ 1, D's count differs.
-            fields.append("updates D \(metrics.discriminatorUpdates) G \(metrics.step)")
+            // "step" counts G's updates; by hand or with K ≠ 1, D's count differs. Paused, where
+            // updates are made by hand, the counts come first.
+            let updates = "updates D \(metrics.discriminatorUpdates) G \(metrics.step)"
+            if state.trainerState == .paused { fields.append(updates) }
             fields.append(String(format: "epoch %.2f", metrics.epoch))
             fields.append(String(format: "%.0f steps/s", metrics.stepsPerSecond))
             fields.append(ClockDuration.text(metrics.elapsed))
+            if state.trainerState != .paused { fields.append(updates) }
         } else if state.mode == .training {
             fields.append(palette.text("starting…", ascii: "starting..."))
         } else {
