@@ -27,7 +27,7 @@ import Testing
         return [
             Case(command: train, option: "--batch", range: whole(OptionRanges.batch)),
             Case(command: train, option: "--z-dim", range: whole(OptionRanges.latentDimension)),
-            Case(command: train, option: "--k", range: whole(OptionRanges.discriminatorSteps)),
+            Case(command: train, option: "--k", range: whole(OptionRanges.discriminatorSteps), valid: ["0"]),
             Case(command: train, option: "--steps", range: whole(OptionRanges.steps)),
             Case(command: train, option: "--lr-g", range: rate),
             Case(command: train, option: "--lr-d", range: rate),
