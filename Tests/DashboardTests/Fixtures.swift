@@ -17,7 +17,8 @@ enum Fixtures {
 
     static func metrics(step: Int, d: Float = 1.2, g: Float = 0.9) -> StepMetrics {
         StepMetrics(step: step, epoch: Double(step) / 100, result: StepResult(discriminatorLoss: d, generatorLoss: g,
-                    meanRealScore: 0.7, meanFakeScore: 0.3), stepsPerSecond: 250, elapsed: Double(step) / 250)
+                    meanRealScore: 0.7, meanFakeScore: 0.3), stepsPerSecond: 250, elapsed: Double(step) / 250,
+                    discriminatorUpdates: step)
     }
 
     static func info(shape: DataShape = imageShape, steps: Int? = 3000) -> TrainingInfo {

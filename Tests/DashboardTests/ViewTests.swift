@@ -15,7 +15,7 @@ import Testing
 
     @Test func statusLineSaysWhatIsTrainingAndItsState() {
         let wide = view(Fixtures.trainingState(), size: (200, 60)).lines()
-        #expect(wide[0].hasPrefix(" ganscope │ faces (20000) │ step 120/3000 │ epoch 1.20 │ 250 steps/s │ 0:00 │ updates D 0 G 120 │ mlp G"))
+        #expect(wide[0].hasPrefix(" ganscope │ faces (20000) │ step 120/3000 │ epoch 1.20 │ 250 steps/s │ 0:00 │ updates D 120 G 120 │ mlp G"))
         #expect(wide[0].hasSuffix(" RUNNING "))
         // Narrow: whole fields are left out rather than cut.
         let narrow = view(Fixtures.trainingState(), size: (80, 24)).lines()
