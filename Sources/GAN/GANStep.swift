@@ -81,7 +81,7 @@ public final class GANStep {
     public func step(abandoningIf shouldAbandon: () -> Bool) -> StepResult? {
         completePreparedUpdate()
         // With K = 0 no D update runs: D's figures stay those of its last update.
-        var result = lastResult ?? StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
+        var result = resultSoFar
         setLearningRates()
         for update in 0..<config.discriminatorSteps {
             if update > 0, shouldAbandon() { return abandon() }
@@ -116,25 +116,36 @@ public final class GANStep {
             }
         case .update(.iteration):
             _ = step()
-        case .update(let single):
-            var result = lastResult ?? StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
-            setLearningRates()
-            switch single {
-            case .discriminator:
+        case .update(.discriminator):
+            updateByHand { result in
                 if !hasPreparedDiscriminatorUpdate { prepareDiscriminatorUpdate(into: &result) }
                 finishDiscriminatorUpdate()
-            case .discriminatorVerdicts:
+            }
+        case .update(.discriminatorVerdicts):
+            updateByHand { result in
                 if !hasPreparedDiscriminatorUpdate { prepareDiscriminatorUpdate(into: &result) }
-            case .generator:
+            }
+        case .update(.generator):
+            updateByHand { result in
                 updateGenerator(into: &result)
                 stepCount += 1
-            case .iteration:
-                preconditionFailure("handled above")
             }
-            lastResult = result
         }
         applied.append(record(command))
         return applied
+    }
+
+    /// The figures of the last updates, zero before the first.
+    private var resultSoFar: StepResult {
+        lastResult ?? StepResult(discriminatorLoss: 0, generatorLoss: 0, meanRealScore: 0, meanFakeScore: 0)
+    }
+
+    /// One update outside an iteration, at the schedule's rates; its figures become ``lastResult``.
+    private func updateByHand(_ update: (inout StepResult) -> Void) {
+        var result = resultSoFar
+        setLearningRates()
+        update(&result)
+        lastResult = result
     }
 
     /// Applies a prepared discriminator update (see ``ManualUpdate/discriminatorVerdicts``), so
