@@ -9,6 +9,20 @@ public struct DecisionSurface: Sendable, Equatable {
     public var rows: Int
     /// Probabilities, row-major, row 0 at the top (largest y).
     public var values: [Float]
+    /// D* and G's gradient arrows for the same moment, when the trainer made them (2-D runs).
+    public var theory: PlaneTheory?
+
+    /// A surface already computed (e.g. one kept by the dashboard's picture history).
+    public init(step: Int, xRange: ClosedRange<Float>, yRange: ClosedRange<Float>, columns: Int, rows: Int,
+                values: [Float], theory: PlaneTheory? = nil) {
+        self.step = step
+        self.xRange = xRange
+        self.yRange = yRange
+        self.columns = columns
+        self.rows = rows
+        self.values = values
+        self.theory = theory
+    }
 
     /// Evaluates `discriminator` (2 inputs) on the centres of a `columns` × `rows` grid.
     public init(step: Int, discriminator: MLP<Float>, xRange: ClosedRange<Float>, yRange: ClosedRange<Float>,

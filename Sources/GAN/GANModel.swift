@@ -47,4 +47,7 @@ public enum RNGStream {
     public static let training: UInt64 = 2
     public static let fixedNoise: UInt64 = 3
     public static let explorer: UInt64 = 4
+    /// The fixed real points and noise behind the dashboard's D* view and gradient arrows
+    /// (stream 5 is the dashboard's own sample of real points).
+    public static let theory: UInt64 = 6
 }

@@ -67,6 +67,8 @@ public final class Trainer: Sendable {
     private let evaluateEvery: Int?
     private let publishInterval: Double
     private let samplesEvery: Int?
+    /// 2-D runs: the fixed inputs of the D* view and the gradient arrows sent with D's surface.
+    private let theoryProbe: TheoryProbe?
 
     /// - Parameters:
     ///   - gan: the state to train; the trainer owns it until ``takeFinishedGAN()``.
@@ -89,6 +91,7 @@ public final class Trainer: Sendable {
         self.evaluateEvery = evaluateEvery
         self.publishInterval = publishInterval
         self.samplesEvery = samplesEvery
+        theoryProbe = TheoryProbe(dataset: gan.dataset, latentDimension: model.latentDimension, seed: gan.config.seed)
         session = Handoff(Session(gan: gan, checkpointWriter: checkpointWriter, evaluator: evaluator))
     }
 
@@ -312,9 +315,10 @@ public final class Trainer: Sendable {
             events.send(.verdicts(Verdicts(step: step, real: gan.lastRealScores, fake: gan.lastFakeScores)))
         }
         if case .points = shape, let bounds = gan.dataset.pointBounds, events.wants(.decisionSurface) {
-            events.send(.decisionSurface(DecisionSurface(
-                step: step, discriminator: gan.model.discriminator, xRange: bounds.x, yRange: bounds.y,
-                columns: 64, rows: 32)))
+            var surface = DecisionSurface(step: step, discriminator: gan.model.discriminator, xRange: bounds.x,
+                                          yRange: bounds.y, columns: 64, rows: 32)
+            surface.theory = theoryProbe?.theory(model: gan.model, surface: surface)
+            events.send(.decisionSurface(surface))
         }
     }
 

@@ -118,6 +118,12 @@ public struct Verdicts: Sendable {
     public var step: Int
     public var real: [Float]
     public var fake: [Float]
+
+    public init(step: Int, real: [Float], fake: [Float]) {
+        self.step = step
+        self.real = real
+        self.fake = fake
+    }
 }
 
 public struct SampleImages: Sendable {
@@ -126,6 +132,13 @@ public struct SampleImages: Sendable {
     public var count: Int
     /// (count, features), row-major; images in [−1, 1].
     public var values: [Float]
+
+    public init(step: Int, shape: DataShape, count: Int, values: [Float]) {
+        self.step = step
+        self.shape = shape
+        self.count = count
+        self.values = values
+    }
 }
 
 public struct GeneratorSnapshot: Sendable {

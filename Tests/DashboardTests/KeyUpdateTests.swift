@@ -196,3 +196,62 @@ extension Theme {
         return copy
     }
 }
+
+/// The history slider and the theory toggles.
+@Suite struct HistoryKeyTests {
+    private func press(_ state: inout AppState, _ key: KeyPress) -> [Effect] { update(&state, .key(key)) }
+
+    /// A training state with pictures at steps 100, 110, …, 300 (the fixture's first pictures are
+    /// at step 100, so the earlier grids sent here are older than the newest and not kept).
+    private func scrubbable() -> AppState {
+        var state = Fixtures.trainingState()
+        for step in stride(from: 10, through: 300, by: 10) { _ = update(&state, .trainer(.samples(Fixtures.samples(step: step)))) }
+        return state
+    }
+
+    @Test func bracketsMoveOneAndBracesTenPictures() {
+        var state = scrubbable()
+        #expect(state.historyStep == nil && state.shownSamples?.step == 300)
+        #expect(press(&state, .char("[")).isEmpty)
+        #expect(state.historyStep == 290 && state.shownSamples?.step == 290)
+        _ = press(&state, .char("{"))
+        #expect(state.historyStep == 190)
+        _ = press(&state, .char("]"))
+        _ = press(&state, .char("}"))
+        #expect(state.historyStep == 300)
+        for _ in 0..<5 { _ = press(&state, .char("{")) }
+        #expect(state.historyStep == 100)  // the oldest picture kept
+    }
+
+    @Test func trainingGoesOnWhileScrubbingAndFFollowsAgain() {
+        var state = scrubbable()
+        for _ in 0..<20 { _ = press(&state, .char("[")) }
+        #expect(state.shownSamples?.step == 100)
+        _ = update(&state, .trainer(.step(Fixtures.metrics(step: 500))))
+        _ = update(&state, .trainer(.samples(Fixtures.samples(step: 500))))
+        #expect(state.latest?.step == 500)
+        #expect(state.shownSamples?.step == 100 && state.shownHistoryStep == 100)
+        _ = press(&state, .char("f"))
+        #expect(state.historyStep == nil && state.shownSamples?.step == 500)
+    }
+
+    @Test func scrubbingWithoutPicturesOnlyExplains() {
+        var state = AppState(mode: .training, shape: Fixtures.imageShape)
+        _ = press(&state, .char("["))
+        #expect(state.historyStep == nil)
+        #expect(state.currentNotice?.text.contains("no pictures") == true)
+    }
+
+    @Test func oAndVToggleTheTheoryOnPointData() {
+        var state = AppState(mode: .training, shape: .points)
+        _ = press(&state, .char("o"))
+        _ = press(&state, .char("v"))
+        #expect(state.showsOptimalDiscriminator && state.showsGradientArrows)
+        _ = press(&state, .char("o"))
+        #expect(!state.showsOptimalDiscriminator)
+        var images = Fixtures.trainingState()
+        _ = press(&images, .char("o"))
+        #expect(!images.showsOptimalDiscriminator)
+        #expect(images.currentNotice?.text.contains("2-D") == true)
+    }
+}

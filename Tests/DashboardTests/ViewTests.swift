@@ -135,3 +135,62 @@ import Testing
         try Golden.check(grid, "explorer-only-80x24")
     }
 }
+
+/// What the screen shows while the history is scrubbed, and the theory on 2-D data.
+@Suite struct HistoryViewTests {
+    @Test func scrubbingShowsTheOlderStepInTheStatusLineThePanelAndAChartMarker() {
+        var state = Fixtures.trainingState()
+        _ = update(&state, .trainer(.samples(Fixtures.samples(step: 120))))
+        let live = state
+        #expect(!view(live, size: (120, 40)).lines()[0].contains("history"))
+        _ = update(&state, .key(.char("[")))
+        let lines = view(state, size: (120, 40)).lines()
+        #expect(lines[0].contains("faces (20000) │ history · step 100 │ step 120/3000"))
+        #expect(lines[1].contains("Samples · fixed noise · step 100"))
+        // The marker: a dotted column in the title style inside the charts, absent when live.
+        let palette = Palette(theme: state.theme, display: state.display)
+        let markedRows = { (grid: CellGrid) in
+            (2..<39).filter { y in (1..<59).contains { x in grid[x, y].style == palette.title } }.count
+        }
+        #expect(markedRows(view(state, size: (120, 40))) >= markedRows(view(live, size: (120, 40))) + 8)
+    }
+
+    @Test func theLossPanelShowsTheGamesValueBesideMinusLog4() {
+        let lines = view(Fixtures.trainingState(), size: (120, 40)).lines()
+        #expect(lines.contains { $0.contains("V(D,G) ema") })
+        #expect(lines.contains { $0.contains("-log 4") })
+    }
+
+    private func pointState() -> AppState {
+        var state = AppState(mode: .training, shape: .points, realPoints: [SIMD2(0, 1), SIMD2(1, 0)],
+                             pointBounds: PlotBounds(x: -2...2, y: -2...2))
+        _ = update(&state, .trainer(.samples(SampleImages(step: 5, shape: .points, count: 2, values: [0, 0, 0.5, 0.5]))))
+        var surface = Fixtures.surface()
+        surface.theory = PlaneTheory(optimal: Array(repeating: 1, count: 64), meanAbsoluteDifference: 0.125,
+                                     arrows: [GradientArrow(point: [-1, -1], gradient: [1, 0])])
+        _ = update(&state, .trainer(.decisionSurface(surface)))
+        return state
+    }
+
+    @Test func oShowsDStarWithItsDistanceFromD() {
+        var state = pointState()
+        let before = view(state, size: (160, 40))
+        _ = update(&state, .key(.char("o")))
+        let after = view(state, size: (160, 40))
+        #expect(after.lines()[1].contains("Samples · D* behind · mean |D − D*| 0.125 · step 5"))
+        // D* = 1 everywhere: the plot takes the ramp's top colour, which D's surface hardly reaches.
+        let top = Palette(theme: state.theme, display: state.display).surfaceRamp.color(at: 1)
+        let topCells = { (grid: CellGrid) in grid.cells.filter { $0.style.background == top }.count }
+        #expect(topCells(after) > 200)
+        #expect(topCells(after) > 4 * topCells(before))
+    }
+
+    @Test func vDrawsTheArrows() {
+        var state = pointState()
+        let before = view(state, size: (100, 30)).lines().joined()
+        _ = update(&state, .key(.char("v")))
+        let after = view(state, size: (100, 30)).lines().joined()
+        let braille = { (text: String) in text.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count }
+        #expect(braille(after) > braille(before))
+    }
+}

@@ -20,6 +20,11 @@ import Testing
             #expect(log.states.first == .running && log.states.last == .finished)
             #expect(log.all.contains { if case .samples(let s) = $0 { s.count == 16 } else { false } })
             #expect(log.all.contains { if case .decisionSurface(let d) = $0 { d.values.count == 64 * 32 } else { false } })
+            // D* and the arrows ride with the surface on 2-D runs.
+            #expect(log.all.contains {
+                if case .decisionSurface(let d) = $0 { d.theory?.optimal.count == 64 * 32 && d.theory?.arrows.count == 48 }
+                else { false }
+            })
             #expect(log.all.contains { if case .started(let info) = $0 { info.datasetName == "ring" } else { false } })
         }
     }

@@ -23,6 +23,13 @@ public struct AppState: Sendable {
     public internal(set) var verdicts: Verdicts?
     public internal(set) var samples: SampleImages?
     public internal(set) var surface: DecisionSurface?
+    /// Every picture received so far, 8-bit and thinned, for the history slider.
+    public internal(set) var pictureHistory = PictureHistory()
+    /// The step the picture panels show while scrubbing the history; nil follows the live ones.
+    public internal(set) var historyStep: Int?
+    /// 2-D runs: D* instead of D's surface behind the points (`o`), and G's gradient arrows (`v`).
+    public internal(set) var showsOptimalDiscriminator = false
+    public internal(set) var showsGradientArrows = false
     /// 2-D data sets: a sample of real points and the plot's bounds.
     public let realPoints: [SIMD2<Float>]
     public let pointBounds: PlotBounds?

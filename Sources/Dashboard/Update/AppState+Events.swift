@@ -15,14 +15,17 @@ extension AppState {
             if metrics.step != history.lastStep { history.append(metrics) }
         case .verdicts(let verdicts):
             self.verdicts = verdicts
+            pictureHistory.record(verdicts)
         case .samples(let samples):
             self.samples = samples
+            pictureHistory.record(samples)
             shape = samples.shape
         case .generator(let snapshot):
             shape = snapshot.shape
             return generatorArrived(snapshot.weights, step: snapshot.step)
         case .decisionSurface(let surface):
             self.surface = surface
+            pictureHistory.record(surface)
         case .evaluation(let report):
             evaluations.append(report)
             if evaluations.count > Self.evaluationHistoryLimit { evaluations.removeFirst() }

@@ -39,6 +39,8 @@ extension AppState {
             isZoomed.toggle()
         case .escape:
             isZoomed = false
+        case .char("["), .char("]"), .char("{"), .char("}"), .char("f"), .char("o"), .char("v"):
+            handleHistoryOrTheory(key)
         default:
             return handleExplorer(key)
         }

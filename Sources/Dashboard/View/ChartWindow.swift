@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// A history laid out on a fixed x axis, so a chart redrawn after one more step changes only
 /// the cells at its right end (a chart that stretches the whole history over its width moves
 /// every point each frame, and the terminal must rewrite every cell).
@@ -29,6 +31,14 @@ struct ChartWindow {
     /// at step `first`.
     func lastStep(first: Int, history: TrainingHistory) -> Int {
         first + values.count * stride * history.discriminatorLoss.bucketSize - 1
+    }
+
+    /// A marker at `step` for a window over `history`'s series that start at step `first`:
+    /// the history slider's position on the charts. Nil when no step is given.
+    func marker(at step: Int?, first: Int, history: TrainingHistory, style: Style) -> ChartMarker? {
+        guard let step, values.count > 1 else { return nil }
+        let index = (step - first) / (stride * history.discriminatorLoss.bucketSize)
+        return ChartMarker(fraction: Float(index) / Float(values.count - 1), style: style)
     }
 
     /// The chart length for a plot about `width` cells wide: braille has two dots per cell,

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 
 /// One panel: its border (bold in the accent colour when focused), title and content.
@@ -22,6 +23,15 @@ struct PanelView: Widget {
         }
     }
 
+    /// What the heat map behind the points shows: D(x), or D* with its distance from D(x).
+    private var surfaceCaption: String {
+        guard state.showsOptimalDiscriminator, let theory = state.shownSurface?.theory else {
+            return "real vs generated, D(x) behind"
+        }
+        let star = "D*", mean = palette.text("mean |D − D*|", ascii: "mean |D - D*|")
+        return "\(star) behind\(palette.dot)\(mean) \(String(format: "%.3f", theory.meanAbsoluteDifference))"
+    }
+
     /// A few words after the title that say what the panel shows right now.
     private var subtitle: String {
         switch panel {
@@ -29,8 +39,8 @@ struct PanelView: Widget {
             let bucket = state.history.discriminatorLoss.bucketSize
             return bucket > 1 ? "\(palette.dot)1 point = \(bucket) steps" : ""
         case .samples:
-            guard let samples = state.samples else { return "" }
-            return state.shape == .points ? "\(palette.dot)real vs generated, D(x) behind\(palette.dot)step \(samples.step)"
+            guard let samples = state.shownSamples else { return "" }
+            return state.shape == .points ? "\(palette.dot)\(surfaceCaption)\(palette.dot)step \(samples.step)"
                                           : "\(palette.dot)fixed noise\(palette.dot)step \(samples.step)"
         case .explorer:
             return state.explorer.generatorStep.map { "\(palette.dot)G of step \($0)" } ?? ""

@@ -1,7 +1,10 @@
+import GAN
 import TerminalUI
 
 /// 2-D data: real points and generated ones in the data set's bounds, over D's decision surface
-/// when one has arrived. Used by the samples panel and, with the explorer's path, the explorer.
+/// when one has arrived (or D* after `o`), with G's gradient arrows after `v`. Used by the
+/// samples panel and, with the explorer's path, the explorer. While the history is scrubbed the
+/// surface and arrows are those of the step shown.
 struct PointPlot: Widget {
     let state: AppState
     let palette: Palette
@@ -15,18 +18,29 @@ struct PointPlot: Widget {
     }
 
     func render(into grid: inout CellGrid, area: Rect) {
-        guard let bounds = state.pointBounds ?? state.surface.map({ PlotBounds(x: $0.xRange, y: $0.yRange) }) else {
+        let surface = state.shownSurface
+        guard let bounds = state.pointBounds ?? surface.map({ PlotBounds(x: $0.xRange, y: $0.yRange) }) else {
             Placeholder.render(palette.text("no bounds for the points yet…", ascii: "no bounds for the points yet..."), into: &grid, area: area, style: palette.muted)
             return
         }
         let square = Self.squareArea(in: area)
-        let heat = state.surface.map { HeatMap.grid(values: $0.values, width: $0.columns, height: $0.rows) }
+        let heat = surface.map { surface in
+            HeatMap.grid(values: state.showsOptimalDiscriminator ? surface.theory?.optimal ?? surface.values : surface.values,
+                         width: surface.columns, height: surface.rows)
+        }
         Scatter(series: [ScatterSeries(points: state.realPoints, style: palette.real)] + generated,
                 // Half blocks show a coloured point better than a single braille dot.
                 xRange: bounds.x, yRange: bounds.y, resolution: palette.depth == .monochrome ? .braille : .halfBlock,
                 heatMap: heat, ramp: palette.surfaceRamp, depth: palette.depth,
-                glyphs: palette.scatterGlyphs)
+                glyphs: palette.scatterGlyphs, arrows: arrows(of: surface))
             .render(into: &grid, area: square)
+    }
+
+    /// G's gradient arrows when `v` turned them on: the direction of ∇ₓD at each fixed fake.
+    private func arrows(of surface: DecisionSurface?) -> ScatterArrows? {
+        guard state.showsGradientArrows, let theory = surface?.theory else { return nil }
+        return ScatterArrows(arrows: theory.arrows.map { ScatterArrows.Arrow(point: $0.point, direction: $0.gradient) },
+                             style: palette.generator.bolded)
     }
 
     /// The largest centred area whose data aspect is 1:1 (a cell is about twice as tall as wide).

@@ -11,7 +11,7 @@ struct SamplePanel: Widget {
     static let wantedImages = 6
 
     func render(into grid: inout CellGrid, area: Rect) {
-        guard let samples = state.samples else {
+        guard let samples = state.shownSamples else {
             Placeholder.render(palette.text("waiting for the first samples…", ascii: "waiting for the first samples..."), into: &grid, area: area, style: palette.muted)
             return
         }

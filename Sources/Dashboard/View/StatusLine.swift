@@ -43,6 +43,9 @@ struct StatusLine: Widget {
         if let slow = state.slowMotion {
             fields.append("slow motion: " + (slow.current?.label ?? palette.text("starting…", ascii: "starting...")))
         }
+        if let historyStep = state.shownHistoryStep {
+            fields.append("history\(palette.dot)step \(historyStep)")
+        }
         if let metrics = state.latest {
             let total = state.info?.config.steps.map { "/\($0)" } ?? ""
             fields.append("step \(metrics.step)\(total)")

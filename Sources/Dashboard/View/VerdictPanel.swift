@@ -26,13 +26,14 @@ struct VerdictPanel: Widget {
             xStartLabel: "step \(first)",
             xEndLabel: "step \(real.lastStep(first: first, history: state.history))", yRange: 0...1,
             glyphs: palette.glyphs,
-            axisStyle: palette.muted
+            axisStyle: palette.muted,
+            marker: real.marker(at: state.shownHistoryStep, first: first, history: state.history, style: palette.title)
         ).render(into: &grid, area: parts[0])
         renderHistogram(into: &grid, area: parts[1])
     }
 
     private func renderHistogram(into grid: inout CellGrid, area: Rect) {
-        guard let verdicts = state.verdicts, area.height >= 3 else { return }
+        guard let verdicts = state.shownVerdicts, area.height >= 3 else { return }
         let (legend, bars) = area.splitTop(1)
         let mark = String(palette.glyphs.legendMark)
         TextLines([TextLine([Span(mark, style: palette.real), Span(" real  ", style: palette.muted),

@@ -40,13 +40,12 @@ public func watchUpdate(_ state: inout WatchState, _ message: WatchMessage) -> [
 
 extension WatchState {
     mutating func handle(_ key: KeyPress) {
+        if let offset = Scrubbing.offset(for: key) { return scrub(by: offset) }
         switch key {
         case .tab: selectRun(by: 1)
         case .backTab: selectRun(by: -1)
-        case .char("["), .left: scrub(by: -1)
-        case .char("]"), .right: scrub(by: 1)
-        case .char("{"): scrub(by: -10)
-        case .char("}"): scrub(by: 10)
+        case .left: scrub(by: -1)
+        case .right: scrub(by: 1)
         case .char("f"): scrubIndex = nil
         case .char("i"): nextImageTag()
         default: break
@@ -75,8 +74,7 @@ extension WatchState {
     /// Moves through the chosen tag's pictures; from following, the first move starts at the newest.
     private mutating func scrub(by offset: Int) {
         guard let tag = imageTag, let count = currentRun?.images[tag]?.entries.count, count > 0 else { return }
-        let from = min(scrubIndex ?? count - 1, count - 1)
-        scrubIndex = max(0, min(count - 1, from + offset))
+        scrubIndex = Scrubbing.move(from: scrubIndex, by: offset, count: count)
     }
 
     private mutating func nextImageTag() {

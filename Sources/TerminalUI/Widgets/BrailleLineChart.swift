@@ -22,10 +22,12 @@ public struct BrailleLineChart: Widget {
     public var glyphs: Glyphs
     public var axisStyle: Style
     public var showsLegend: Bool
+    /// A vertical line across the plot at one x position (e.g. the step a history view shows).
+    public var marker: ChartMarker?
 
     public init(series: [ChartSeries], references: [ReferenceLine] = [], xStartLabel: String? = nil,
                 xEndLabel: String? = nil, yRange: ClosedRange<Float>? = nil, glyphs: Glyphs,
-                axisStyle: Style = .plain, showsLegend: Bool = true) {
+                axisStyle: Style = .plain, showsLegend: Bool = true, marker: ChartMarker? = nil) {
         self.series = series
         self.references = references
         self.xStartLabel = xStartLabel
@@ -34,6 +36,7 @@ public struct BrailleLineChart: Widget {
         self.glyphs = glyphs
         self.axisStyle = axisStyle
         self.showsLegend = showsLegend
+        self.marker = marker
     }
 
     public func render(into grid: inout CellGrid, area: Rect) {
@@ -73,6 +76,11 @@ public struct BrailleLineChart: Widget {
             let style = line.faint ? line.style.dimmed : line.style
             let mark = line.faint ? glyphs.faintMark : glyphs.plotMark(index)
             drawSeries(line.values, on: &canvas, style: style, mark: mark, toDot: toDot)
+        }
+        if let marker {
+            // Drawn last, every other dot, so it stays visible over the lines and does not hide them.
+            let x = Int((min(max(marker.fraction, 0), 1) * Float(canvas.dotWidth - 1)).rounded())
+            for y in stride(from: 0, to: canvas.dotHeight, by: 2) { canvas.set(x, y, style: marker.style, mark: glyphs.vertical) }
         }
         canvas.render(into: &grid, x: plot.x, y: plot.y)
         let dotsPerRow = glyphs.hasBrailleAndBlocks ? 4 : 1

@@ -10,3 +10,14 @@ public struct ReferenceLine: Sendable {
         self.label = label
     }
 }
+
+/// A dotted vertical line across a chart at `fraction` of the x axis (0 the left end, 1 the right).
+public struct ChartMarker: Sendable {
+    public var fraction: Float
+    public var style: Style
+
+    public init(fraction: Float, style: Style) {
+        self.fraction = fraction
+        self.style = style
+    }
+}

@@ -18,10 +18,12 @@ public struct Scatter: Widget {
     public var ramp: ColorRamp
     public var depth: ColorDepth
     public var glyphs: Glyphs
+    /// Short strokes drawn over the points, e.g. the direction a gradient pushes them.
+    public var arrows: ScatterArrows?
 
     public init(series: [ScatterSeries], xRange: ClosedRange<Float>, yRange: ClosedRange<Float>,
                 resolution: Resolution = .braille, heatMap: HeatMap? = nil, ramp: ColorRamp = .grey,
-                depth: ColorDepth, glyphs: Glyphs) {
+                depth: ColorDepth, glyphs: Glyphs, arrows: ScatterArrows? = nil) {
         self.series = series
         self.xRange = xRange
         self.yRange = yRange
@@ -30,6 +32,7 @@ public struct Scatter: Widget {
         self.ramp = ramp
         self.depth = depth
         self.glyphs = glyphs
+        self.arrows = arrows
     }
 
     public func render(into grid: inout CellGrid, area: Rect) {
@@ -48,6 +51,34 @@ public struct Scatter: Widget {
             }
             canvas.render(into: &grid, x: area.x, y: area.y)
         }
+        if let arrows { drawArrows(arrows, into: &grid, area: area) }
+    }
+
+    /// Each arrow as a stroke of `length` dots from its point along its direction (as the screen
+    /// shows it: the plot's axes may differ in scale). Braille draws the stroke; with ASCII
+    /// glyphs the cells of the stroke get the mark of its direction.
+    private func drawArrows(_ arrows: ScatterArrows, into grid: inout CellGrid, area: Rect) {
+        var canvas = DotCanvas(columns: area.width, rows: area.height, braille: glyphs.hasBrailleAndBlocks)
+        let across = Float(canvas.dotWidth) / (xRange.upperBound - xRange.lowerBound)
+        let down = Float(canvas.dotHeight) / (yRange.upperBound - yRange.lowerBound)
+        let length = Float(glyphs.hasBrailleAndBlocks ? arrows.length : max(arrows.length / 3, 1))
+        for arrow in arrows.arrows {
+            guard let start = position(arrow.point, across: canvas.dotWidth, down: canvas.dotHeight) else { continue }
+            let dx = arrow.direction.x * across, dy = -arrow.direction.y * down
+            let norm = (dx * dx + dy * dy).squareRoot()
+            guard norm > 0, norm.isFinite else { continue }
+            let end = (x: start.x + Int((dx / norm * length).rounded()), y: start.y + Int((dy / norm * length).rounded()))
+            canvas.line(from: start, to: end, style: arrows.style, mark: Self.directionMark(dx: dx, dy: dy))
+        }
+        canvas.render(into: &grid, x: area.x, y: area.y)
+    }
+
+    /// An ASCII mark for a screen direction (y grows downwards): the nearest of the four
+    /// line characters, tan 22.5° ≈ 0.414 being the border between neighbours.
+    static func directionMark(dx: Float, dy: Float) -> Character {
+        if abs(dy) < 0.414 * abs(dx) { return "-" }
+        if abs(dx) < 0.414 * abs(dy) { return "|" }
+        return (dx > 0) == (dy < 0) ? "/" : "\\"
     }
 
     /// The sub-cell position of a point on a `across`×`down` raster, nil outside the bounds.

@@ -1,0 +1,156 @@
+import Datasets
+import GAN
+
+/// Every picture the dashboard received (sample grid, D's verdicts, D's surface with D* and the
+/// gradient arrows), kept for the history slider: 8-bit (``Quantized``), one ``PictureFrame``
+/// per step, within a fixed byte budget whatever the run's length.
+///
+/// When a new picture takes the store past its budget, every other frame of the older half is
+/// dropped (the first frame stays), again until it fits: the newest pictures stay dense and
+/// the older the pictures, the further apart they are, each halving going further back.
+public struct PictureHistory: Sendable, Equatable {
+    /// 64 MB, the default: minutes of pictures at full rate on any data set, and hours
+    /// thinned.
+    public static let defaultBudget = 64 << 20
+
+    public let budget: Int
+    /// Oldest first, steps rising.
+    public private(set) var frames: [PictureFrame] = []
+    /// What the frames hold, as counted by ``PictureFrame/byteCount``.
+    public private(set) var byteCount = 0
+
+    public init(budget: Int = defaultBudget) {
+        self.budget = max(budget, 0)
+    }
+
+    public mutating func record(_ samples: SampleImages) {
+        amend(step: samples.step) {
+            $0.samples = StoredSamples(shape: samples.shape, count: samples.count, values: Quantized(samples.values))
+        }
+    }
+
+    public mutating func record(_ verdicts: Verdicts) {
+        amend(step: verdicts.step) { $0.verdicts = StoredVerdicts(real: Quantized(verdicts.real), fake: Quantized(verdicts.fake)) }
+    }
+
+    public mutating func record(_ surface: DecisionSurface) {
+        amend(step: surface.step) { $0.surface = StoredSurface(surface) }
+    }
+
+    /// The newest frame at or before `step` (the first frame if `step` is older than all).
+    public func index(atOrBefore step: Int) -> Int? {
+        guard !frames.isEmpty else { return nil }
+        return (frames.lastIndex { $0.step <= step }) ?? 0
+    }
+
+    /// The newest picture of one kind at or before frame `index`: a frame made by a lone picture
+    /// (e.g. the sample grid the trainer sends at exact steps for logs) shows the others as they
+    /// were then.
+    public func latest<Stored>(_ kind: KeyPath<PictureFrame, Stored?>, upTo index: Int) -> (step: Int, picture: Stored)? {
+        guard frames.indices.contains(index) else { return nil }
+        for frame in frames[...index].reversed() {
+            if let stored = frame[keyPath: kind] { return (frame.step, stored) }
+        }
+        return nil
+    }
+
+    /// Adds a picture to the frame of its step (the trainer sends a moment's pictures together),
+    /// or a new frame; then thins the store back into its budget.
+    private mutating func amend(step: Int, _ change: (inout PictureFrame) -> Void) {
+        if let last = frames.last, last.step == step {
+            byteCount -= last.byteCount
+            change(&frames[frames.count - 1])
+            byteCount += frames[frames.count - 1].byteCount
+        } else if frames.last.map({ $0.step < step }) ?? true {
+            var frame = PictureFrame(step: step)
+            change(&frame)
+            frames.append(frame)
+            byteCount += frame.byteCount
+        } else {
+            return  // older than the newest frame: the slider's steps only rise
+        }
+        thin()
+    }
+
+    private mutating func thin() {
+        while byteCount > budget, frames.count > 1 {
+            let older = frames.count / 2
+            // Odd positions of the older half; with two frames left, the older one goes.
+            let dropped = older >= 2 ? Set(stride(from: 1, to: older, by: 2)) : [0]
+            byteCount -= dropped.reduce(0) { $0 + frames[$1].byteCount }
+            frames = frames.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        }
+    }
+}
+
+/// What the dashboard received at one step, 8-bit; any kind may be missing.
+public struct PictureFrame: Sendable, Equatable {
+    /// Bookkeeping beyond the pictures' bytes: the frame and its arrays' headers.
+    static let overhead = 256
+
+    public let step: Int
+    public internal(set) var samples: StoredSamples?
+    public internal(set) var verdicts: StoredVerdicts?
+    public internal(set) var surface: StoredSurface?
+
+    init(step: Int) {
+        self.step = step
+    }
+
+    public var byteCount: Int {
+        Self.overhead + (samples?.values.count ?? 0) + (verdicts.map { $0.real.count + $0.fake.count } ?? 0)
+            + (surface?.byteCount ?? 0)
+    }
+}
+
+public struct StoredSamples: Sendable, Equatable {
+    public let shape: DataShape
+    public let count: Int
+    public let values: Quantized
+
+    func restored(step: Int) -> SampleImages {
+        SampleImages(step: step, shape: shape, count: count, values: values.values)
+    }
+}
+
+public struct StoredVerdicts: Sendable, Equatable {
+    public let real: Quantized
+    public let fake: Quantized
+
+    func restored(step: Int) -> Verdicts {
+        Verdicts(step: step, real: real.values, fake: fake.values)
+    }
+}
+
+/// D's surface and, for 2-D runs, D* and the arrows; the arrows stay floats (a few dozen).
+public struct StoredSurface: Sendable, Equatable {
+    let xRange: ClosedRange<Float>
+    let yRange: ClosedRange<Float>
+    let columns: Int
+    let rows: Int
+    let values: Quantized
+    let optimal: Quantized?
+    let meanAbsoluteDifference: Float?
+    let arrows: [GradientArrow]
+
+    init(_ surface: DecisionSurface) {
+        xRange = surface.xRange
+        yRange = surface.yRange
+        columns = surface.columns
+        rows = surface.rows
+        values = Quantized(surface.values)
+        optimal = surface.theory.map { Quantized($0.optimal) }
+        meanAbsoluteDifference = surface.theory?.meanAbsoluteDifference
+        arrows = surface.theory?.arrows ?? []
+    }
+
+    var byteCount: Int { values.count + (optimal?.count ?? 0) + arrows.count * MemoryLayout<GradientArrow>.stride }
+
+    func restored(step: Int) -> DecisionSurface {
+        let theory = optimal.map { optimal in
+            PlaneTheory(optimal: optimal.values, meanAbsoluteDifference: meanAbsoluteDifference ?? 0, arrows: arrows)
+        }
+        return DecisionSurface(step: step, xRange: xRange, yRange: yRange, columns: columns, rows: rows,
+                               values: values.values, theory: theory)
+    }
+}
