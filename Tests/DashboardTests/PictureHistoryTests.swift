@@ -25,7 +25,8 @@ import Testing
         #expect(history.frames[0].verdicts != nil && history.frames[1].verdicts == nil)
         // Frame 20 has no verdicts of its own: those of step 10 are shown with it.
         #expect(history.latest(\.verdicts, upTo: 1)?.step == 10)
-        #expect(history.index(atOrBefore: 19) == 0 && history.index(atOrBefore: 5) == 0)
+        #expect(history.index(nearest: 14) == 0 && history.index(nearest: 15) == 0 && history.index(nearest: 16) == 1)
+        #expect(history.index(nearest: 5) == 0 && history.index(nearest: 99) == 1)
         #expect(history.byteCount == history.frames.map(\.byteCount).reduce(0, +))
     }
 
@@ -33,15 +34,22 @@ import Testing
     /// stay, and old frames are further apart than new ones.
     @Test func aLongRunStaysWithinTheBudgetThinningOlderPictures() {
         let frameBytes = PictureFrame.overhead + 16 * 64
-        var history = PictureHistory(budget: 100 * frameBytes)
-        for step in 1...5_000 { history.record(Fixtures.samples(step: step)) }
+        var history = PictureHistory(budget: 40 * frameBytes)
+        var samples = Fixtures.samples(step: 1)
+        for step in 1...1_500 {
+            samples.step = step
+            history.record(samples)
+        }
         #expect(history.byteCount <= history.budget)
-        #expect(history.frames.count > 50)
+        #expect(history.frames.count >= 20)
         let steps = history.frames.map(\.step)
-        #expect(steps.first == 1 && steps.last == 5_000)
+        #expect(steps.first == 1 && steps.last == 1_500)
         #expect(zip(steps, steps.dropFirst()).allSatisfy { $0 < $1 })
         let gaps = zip(steps, steps.dropFirst()).map { $1 - $0 }
         #expect(gaps.prefix(10).reduce(0, +) > 4 * gaps.suffix(10).reduce(0, +))
+        // A step whose frame was thinned away is shown by its nearest neighbour.
+        let gone = steps[1] + 1
+        #expect(abs(history.frames[history.index(nearest: gone) ?? 0].step - gone) <= (steps[2] - steps[1]) / 2 + 1)
     }
 
     @Test func surfacesKeepTheirTheory() {

@@ -37,10 +37,14 @@ public struct PictureHistory: Sendable, Equatable {
         amend(step: surface.step) { $0.surface = StoredSurface(surface) }
     }
 
-    /// The newest frame at or before `step` (the first frame if `step` is older than all).
-    public func index(atOrBefore step: Int) -> Int? {
+    /// The frame nearest `step` (the older on a tie). The slider remembers a step, not a
+    /// position: when thinning drops the frame on screen, its nearest neighbour takes its place,
+    /// so a long look at the past does not drift back with every halving.
+    public func index(nearest step: Int) -> Int? {
         guard !frames.isEmpty else { return nil }
-        return (frames.lastIndex { $0.step <= step }) ?? 0
+        let after = frames.firstIndex { $0.step >= step } ?? frames.count - 1
+        guard after > 0 else { return 0 }
+        return step - frames[after - 1].step <= frames[after].step - step ? after - 1 : after
     }
 
     /// The newest picture of one kind at or before frame `index`: a frame made by a lone picture

@@ -28,7 +28,7 @@ extension AppState {
     private mutating func scrubHistory(by offset: Int) {
         let count = pictureHistory.frames.count
         guard count > 0 else { return post("no pictures yet to look back on") }
-        let current = historyStep.flatMap { pictureHistory.index(atOrBefore: $0) }
+        let current = historyStep.flatMap { pictureHistory.index(nearest: $0) }
         historyStep = pictureHistory.frames[Scrubbing.move(from: current, by: offset, count: count)].step
     }
 
@@ -42,7 +42,7 @@ extension AppState {
     }
 
     /// The frame on screen while scrubbing.
-    private var historyIndex: Int? { historyStep.flatMap { pictureHistory.index(atOrBefore: $0) } }
+    private var historyIndex: Int? { historyStep.flatMap { pictureHistory.index(nearest: $0) } }
 
     /// The sample grid the panels draw: the live one, or while scrubbing the one of that moment.
     public var shownSamples: SampleImages? {
