@@ -59,7 +59,7 @@ import Testing
         _ = update(&state, .key(.char("?")))
         let text = view(state, size: (80, 24)).lines().joined(separator: "\n")
         #expect(text.contains("┌ Keys "))
-        for key in ["space", "←  →", "a  b", "tab", "q"] { #expect(text.contains(key)) }
+        for key in ["space", "←  →", "a  b", "[ ] { }", "o  v", "tab", "q"] { #expect(text.contains(key)) }
     }
 
     @Test func zoomGivesTheFocusedPanelTheWholeBody() {
