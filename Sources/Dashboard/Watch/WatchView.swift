@@ -189,8 +189,9 @@ struct WatchPicturePanel: Widget {
         case .undecodable(let reason):
             Placeholder.render("cannot decode: \(reason)", into: &grid, area: image, style: palette.warning)
         case .pixels(let width, let height, let channels, let bytes):
-            HalfBlockImage(pixels: Self.gray(bytes, channels: channels), width: width, height: height,
-                           ramp: palette.imageRamp, scaling: .box, depth: palette.depth, glyphs: palette.glyphs)
+            HalfBlockImage(pixels: Self.planes(bytes, channels: channels), width: width, height: height,
+                           channels: channels, ramp: palette.imageRamp, scaling: .box, depth: palette.depth,
+                           glyphs: palette.glyphs)
                 .render(into: &grid, area: image)
         }
         let count = state.currentRun?.images[picture.key.tag]?.entries.count ?? 1
@@ -199,13 +200,13 @@ struct WatchPicturePanel: Widget {
             .render(into: &grid, area: slider)
     }
 
-    /// Bytes as the image widget's values in −1…1; RGB as its luma (Rec. 601), since the widget
-    /// draws gray.
-    static func gray(_ bytes: [UInt8], channels: Int) -> [Float] {
+    /// Decoded bytes (gray, or RGB interleaved) as the image widget's values in −1…1, one plane
+    /// per channel as a data set's sample is laid out: colour is drawn as the training
+    /// dashboard draws its colour samples.
+    static func planes(_ bytes: [UInt8], channels: Int) -> [Float] {
         guard channels == 3 else { return bytes.map { Float($0) / 127.5 - 1 } }
-        return stride(from: 0, to: bytes.count - 2, by: 3).map { i in
-            (0.299 * Float(bytes[i]) + 0.587 * Float(bytes[i + 1]) + 0.114 * Float(bytes[i + 2])) / 127.5 - 1
-        }
+        let pixels = bytes.count / 3
+        return (0..<3).flatMap { channel in (0..<pixels).map { Float(bytes[3 * $0 + channel]) / 127.5 - 1 } }
     }
 }
 
