@@ -73,7 +73,7 @@ let package = Package(
                                                         "SafeTensors", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "GAN", "Datasets", "NeuralNet", "TensorBoard",
-                                                          "Randomness", "TestSupport"],
+                                                          "Randomness", "SafeTensors", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // The command line itself: option ranges, usage errors, what a run leaves behind.
