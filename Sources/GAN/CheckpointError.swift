@@ -23,6 +23,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
     case invalidValue(source: String, name: String, detail: String)
     /// The checkpoint is valid but does not fit what it is used with (resume options, data set).
     case incompatible(source: String, detail: String)
+    /// Neither a ganscope checkpoint nor a generator state dict whose layout ganscope recognises;
+    /// `tensors` lists what the file holds ("0.weight [256, 64]", …), shortened when long.
+    case unrecognisedGenerator(source: String, detail: String, tensors: [String])
     /// The checkpoint folder could not be created or listed.
     case folderUnavailable(path: String, reason: String)
     /// Writing the file failed; nothing was left behind (see `AtomicFileError`).
@@ -58,6 +61,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
             "\(source): tensor \(name.quotedForMessage): \(detail)"
         case .incompatible(let source, let detail):
             "\(source): \(detail)"
+        case .unrecognisedGenerator(let source, let detail, let tensors):
+            "\(source): not a ganscope checkpoint nor a known generator state dict (nn.Sequential MLP or DCGAN): "
+                + "\(detail); tensors: \(tensors.joined(separator: ", "))"
         case .folderUnavailable(let path, let reason):
             "\(path): cannot use the checkpoint folder: \(reason)"
         case .cannotWrite(let error):

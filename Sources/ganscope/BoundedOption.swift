@@ -73,4 +73,6 @@ enum OptionRanges {
     /// Sides a `folder:` set's pictures may be resized to.
     static let imageSizes = FolderOptions.imageSizes
     static let channels = [1, 3]
+    /// The side of a foreign MLP generator's images (`--image-size` of `sample` and friends).
+    static let generatorImageSide = 1...4_096
 }

@@ -2,20 +2,28 @@ import GAN
 import NeuralNet
 import Randomness
 
-/// A snapshot's generator, turning latent vectors into images for `sample` and `interpolate`.
+/// A snapshot's generator (ganscope's own, or a PyTorch state dict's), turning latent vectors into
+/// images for `sample` and `interpolate`.
 struct CheckpointGenerator {
-    let checkpoint: Checkpoint
+    let file: GeneratorFile
     private let network: MLP<Float>
 
-    /// Loads and validates the checkpoint at `path`.
-    init(path: String) throws {
+    /// Loads and validates the file at `path`; `hints` help read a PyTorch state dict.
+    init(path: String, hints: GeneratorHints) throws {
         try BLAS.load()
         BLAS.threads = 1
-        checkpoint = try Checkpoint.load(path: path)
-        network = checkpoint.generator.makeNetwork()
+        file = try GeneratorFile.load(path: path, hints: hints)
+        network = file.weights.makeNetwork()
     }
 
-    var latentDimension: Int { checkpoint.info.architecture.latentDimension }
+    var latentDimension: Int { file.latentDimension }
+
+    /// Why `rows` images at once would be too many for this generator, or nil.
+    func bufferProblem(rows: Int) -> String? {
+        let widest = file.weights.layout.widest
+        guard widest > ConfigLimits.maximumBufferElements / max(rows, 1) else { return nil }
+        return "\(rows) rows of \(widest) values exceed the \(ConfigLimits.maximumBufferElements)-float buffer limit"
+    }
 
     /// `count` latent vectors drawn from N(0, I) with `seed` (the explorer's stream, so the same
     /// seed shows the same faces here and in the dashboard).
@@ -38,7 +46,6 @@ struct CheckpointGenerator {
 
     /// Draws G(z) for `latents` as one grid image at `path` (.png or .pgm).
     func writeImages(for latents: [[Float]], to path: String, columns: Int? = nil) throws {
-        try SampleImageFile.write(images: generate(latents), shape: checkpoint.info.dataShape, to: path,
-                                  columns: columns)
+        try SampleImageFile.write(images: generate(latents), shape: file.shape, to: path, columns: columns)
     }
 }

@@ -10,22 +10,24 @@ struct ExploreCommand: ParsableCommand {
         commandName: "explore",
         abstract: "Open the latent explorer on a snapshot's generator (no training).")
 
-    @Option(help: ArgumentHelp("The snapshot (.safetensors).", valueName: "file")) var checkpoint: String
+    @Option(help: ArgumentHelp("The snapshot (.safetensors): ganscope's, or a PyTorch generator's state dict.",
+                               valueName: "file"))
+    var checkpoint: String
+    @OptionGroup var generatorOptions: GeneratorOptions
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
         try DashboardLauncher.requireTerminal()
         try BLAS.load()
         BLAS.threads = 1  // one small forward pass at a time
-        let loaded = try Checkpoint.load(path: checkpoint)
-        let info = loaded.info
+        let loaded = try GeneratorFile.load(path: checkpoint, hints: generatorOptions.hints)
         var bounds: PlotBounds?
-        if case .points = info.dataShape {
+        if case .points = loaded.shape, let info = loaded.checkpoint?.info {
             // 2-D sets are cheap to rebuild; the plot frame comes from the data.
             let data = try DatasetCatalog.load(info.config.dataset, seed: info.config.seed)
             bounds = data.pointBounds.map { PlotBounds(x: $0.x, y: $0.y) }
         }
-        try runExplorer(generator: loaded.generator, fixedNoise: loaded.fixedNoise, shape: info.dataShape,
-                        step: info.step, pointBounds: bounds, display: display)
+        try runExplorer(generator: loaded.weights, fixedNoise: loaded.checkpoint?.fixedNoise, shape: loaded.shape,
+                        step: loaded.checkpoint?.info.step ?? 0, pointBounds: bounds, display: display)
     }
 }

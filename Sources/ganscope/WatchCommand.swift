@@ -2,6 +2,8 @@ import ArgumentParser
 import CursesBackend
 import Dashboard
 import Foundation
+import GAN
+import NeuralNet
 import ImageIO
 import TensorBoard
 
@@ -27,6 +29,7 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .customLong("g-loss"), help: ArgumentHelp("The generator's loss tag (default: guessed from names such as loss_G, Loss/G, g_loss, errG).", valueName: "tag"))
     var generatorLoss: String?
 
+    @OptionGroup var generatorOptions: GeneratorOptions
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
@@ -49,11 +52,25 @@ struct WatchCommand: ParsableCommand {
 
     /// The live screen: runs until `q`, Ctrl-C or SIGTERM.
     private func watchLive() throws {
+        try BLAS.load()
+        BLAS.threads = 1  // the explorer's few rows at a time
+        let hints = generatorOptions.hints
         try DashboardLauncher.withTerminal(display: display) { terminal, themes, capabilities in
             let state = WatchState(display: capabilities, themes: themes, themeName: display.theme,
                                    discriminatorLossTag: discriminatorLoss, generatorLossTag: generatorLoss)
             WatchApp(state: state, watcher: EventFolderWatcher(roots: folders), screen: CursesScreen(terminal),
-                     decode: Self.decode, terminationRequested: { TerminationSignals.pending != nil }).run()
+                     decode: Self.decode, terminationRequested: { TerminationSignals.pending != nil },
+                     loadSnapshot: { path in Self.loadSnapshot(path, hints: hints) }).run()
+        }
+    }
+
+    /// A generator snapshot beside a run's event files (ganscope's or a PyTorch state dict), or why not.
+    static func loadSnapshot(_ path: String, hints: GeneratorHints) -> SnapshotLoad {
+        do {
+            let file = try GeneratorFile.load(path: path, hints: hints)
+            return .generator(file.weights, shape: file.shape, summary: file.summary)
+        } catch {
+            return .failed(error.description)
         }
     }
 

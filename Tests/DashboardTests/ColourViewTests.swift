@@ -68,3 +68,39 @@ import Testing
         #expect(pictureRows.count == 2 && pictureRows[0].filter { $0 == "░" }.count == 32)
     }
 }
+
+/// The watch screen draws a run's RGB pictures (`add_image`, `add_images` grids) in colour, as
+/// the dashboard draws its samples, and degrades the same way.
+@Suite struct WatchColourTests {
+    /// A 2×2 RGB picture, interleaved as a PNG decodes: red on the top row, blue on the bottom.
+    static func state(display: DisplayCapabilities) -> WatchState {
+        var state = WatchState(display: display)
+        for case .decode(let key, _) in watchUpdate(&state, .read(WatchTests.poll([WatchTests.picture(step: 1)]))) {
+            _ = watchUpdate(&state, .pictureDecoded(WatchPicture(key: key, content: .pixels(
+                width: 2, height: 2, channels: 3, bytes: [255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 255]))))
+        }
+        return state
+    }
+
+    static func drawn(display: DisplayCapabilities) -> (lines: [String], colours: Set<Color>) {
+        let state = state(display: display)
+        var grid = CellGrid.filled(width: 20, height: 6, with: " ")
+        WatchPicturePanel(state: state, palette: Palette(theme: state.theme, display: display))
+            .render(into: &grid, area: grid.bounds)
+        let colours = grid.cells.filter { $0.character == "▀" }.flatMap { [$0.style.foreground, $0.style.background] }
+        return (grid.lines(), Set(colours))
+    }
+
+    @Test func rgbPicturesInDirectAndPaletteColours() {
+        #expect(Self.drawn(display: DisplayCapabilities(depth: .direct, glyphs: .unicode)).colours
+                    == [.direct(red: 255, green: 0, blue: 0), .direct(red: 0, green: 0, blue: 255)])
+        #expect(Self.drawn(display: .full).colours == [.indexed(196), .indexed(21)])
+    }
+
+    @Test func withoutColourRgbPicturesShadeByLuminance() {
+        let drawn = Self.drawn(display: DisplayCapabilities(depth: .monochrome, glyphs: .ascii))
+        #expect(drawn.colours.isEmpty)
+        #expect(drawn.lines.joined().unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(drawn.lines.contains { $0.contains { "+:.#%*=-@".contains($0) } })
+    }
+}

@@ -1,4 +1,7 @@
 import Foundation
+@testable import GAN
+import NeuralNet
+import SafeTensors
 import TensorBoard
 import TerminalUI
 import Testing
@@ -31,6 +34,82 @@ import Testing
         #expect(final.runs.map(\.name) == [root + "/exp1"])
         #expect(final.picture?.key.step == 5)
     }
+}
+
+/// The loop follows a run's generator snapshots: a PyTorch state dict that appears beside the
+/// event file is explored, a newer half-written one is a notice and the explorer keeps the first.
+@Suite struct WatchAppSnapshotTests {
+    @Test func exploresASnapshotAndKeepsItWhenANewerOneIsBroken() throws {
+        try BLAS.load()
+        let run = NSTemporaryDirectory() + "ganscope-watch-\(UUID().uuidString)/exp1"
+        try FileManager.default.createDirectory(atPath: run, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: (run as NSString).deletingLastPathComponent) }
+        let writer = try EventFileWriter(folder: run)
+        try writer.write(Event(wallTime: Date().timeIntervalSince1970, step: 5, values: [
+            SummaryValue(tag: "loss_D", content: .simpleValue(0.7)),
+        ]))
+        writer.close()
+        // G: Linear(4, 16), LeakyReLU, Linear(16, 64), Tanh as PyTorch names it: 8×8 gray images.
+        let weights = Fixtures.generator(outputs: 64)
+        let layout = weights.layout.parameters
+        let tensors = try zip(layout, weights.tensors).map { try Tensor(name: $0.name, shape: $0.shape, values: $1) }
+        let bytes = try SafeTensorsFile(tensors: tensors).encoded()
+        try Data(bytes).write(to: URL(fileURLWithPath: run + "/G_0100.safetensors"))
+
+        let screen = SnapshotScreen(giveUpAt: Date(timeIntervalSinceNow: 40)) {
+            // Once the first is explored: a newer file, cut short as while PyTorch still writes it.
+            let path = run + "/G_0200.safetensors"
+            try? Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: path))
+            try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
+        }
+        let app = WatchApp(state: WatchState(), watcher: EventFolderWatcher(roots: [run]), screen: screen,
+                           decode: { _ in .undecodable("unused") }, terminationRequested: { false },
+                           loadSnapshot: { path in
+                               do throws(CheckpointError) {
+                                   let file = try GeneratorFile.load(path: path)
+                                   return .generator(file.weights, shape: file.shape, summary: file.summary)
+                               } catch {
+                                   return .failed(error.description)
+                               }
+                           })
+        // Bounded as the test above: the screen presses q at the latest after 40 s.
+        let final: WatchState? = app.run()
+        #expect(screen.sawExplorer, "the snapshot never reached the explorer")
+        #expect(screen.sawNotice, "the broken snapshot gave no notice")
+        #expect(final?.snapshots.loaded?.name == "G_0100.safetensors")
+        let notice = final?.notices.last?.text ?? ""
+        #expect(notice.hasPrefix("snapshot not loaded: \(run)/G_0200.safetensors: "), "\(notice)")
+        #expect(notice.hasSuffix("; the explorer keeps G_0100.safetensors"), "\(notice)")
+        #expect(final?.showsExplorer == true)
+    }
+}
+
+/// Sees the explorer on the first snapshot, then writes a broken newer one and waits for the notice.
+private final class SnapshotScreen: TerminalScreen {
+    let size = (columns: 100, rows: 30)
+    private let giveUpAt: Date
+    private var breakSnapshot: (() -> Void)?
+    private(set) var sawExplorer = false
+    private(set) var sawNotice = false
+
+    init(giveUpAt: Date, breakSnapshot: @escaping () -> Void) {
+        self.giveUpAt = giveUpAt
+        self.breakSnapshot = breakSnapshot
+    }
+
+    func readKey(timeoutMilliseconds: Int32) -> KeyPress? { sawNotice || Date() > giveUpAt ? .char("q") : nil }
+
+    func draw(_ grid: CellGrid) {
+        let screen = grid.lines().joined(separator: "\n")
+        if screen.contains("explorer · G_0100.safetensors"), screen.contains("z[0] of 4") {
+            sawExplorer = true
+            breakSnapshot?()
+            breakSnapshot = nil
+        }
+        if sawExplorer, screen.contains("snapshot not loaded: ") { sawNotice = true }
+    }
+
+    func resetColors() {}
 }
 
 /// Presses `q` once a frame shows the run's picture (or at `giveUpAt`).

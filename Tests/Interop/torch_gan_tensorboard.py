@@ -1,11 +1,14 @@
 """A small PyTorch GAN that logs to TensorBoard the way people do, for trying `ganscope watch`.
 
-    ~/torchenv/bin/python Tests/Interop/torch_gan_tensorboard.py runs/mlp-gan [--steps 3000]
+    ~/torchenv/bin/python Tests/Interop/torch_gan_tensorboard.py runs/mlp-gan [--steps 3000] [--colour]
     ganscope watch runs/          # in another terminal, while it trains
 
 An MLP GAN on 28x28 images (MNIST from --mnist DIR if its IDX files are there, else blurred
-random strokes), batch 64, Adam 2e-4. Every 10 steps it logs Loss/D, Loss/G, D(x) and D(G(z))
-with SummaryWriter.add_scalar; every 100 steps a grid of 16 samples with add_images.
+random strokes; with --colour each digit is tinted with a random colour), batch 64, Adam 2e-4.
+Every 10 steps it logs Loss/D, Loss/G, D(x) and D(G(z)) with SummaryWriter.add_scalar; every 100
+steps a grid of 16 samples with add_images; every --snapshot-every steps (default 500, 0 never)
+G's state dict as LOGDIR/G_<step>.safetensors with safetensors.torch.save_file, which the
+explorer of `ganscope watch` follows.
 """
 import argparse
 import gzip
@@ -14,6 +17,7 @@ import os
 import numpy as np
 import torch
 from torch import nn
+from safetensors.torch import save_file
 from torch.utils.tensorboard import SummaryWriter
 
 
@@ -29,6 +33,13 @@ def load_images(mnist):
     return torch.tanh(torch.randn(20000, 784, generator=generator))
 
 
+def tinted(gray):
+    """Each image in a random colour: (N, 784) gray in -1..1 to (N, 3*784) RGB planes."""
+    generator = torch.Generator().manual_seed(1)
+    colour = torch.rand(len(gray), 3, 1, generator=generator) * 0.8 + 0.2
+    return ((gray.unsqueeze(1) + 1) * colour - 1).reshape(len(gray), -1)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("logdir")
@@ -36,13 +47,19 @@ def main():
     # shared/ sits beside the repository on the development and CI machines.
     shared_mnist = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../shared/data/mnist")
     parser.add_argument("--mnist", default=os.path.normpath(shared_mnist))
+    parser.add_argument("--colour", action="store_true")
+    parser.add_argument("--snapshot-every", type=int, default=500)
     args = parser.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(1)
     data = load_images(args.mnist)
+    channels = 3 if args.colour else 1
+    if args.colour:
+        data = tinted(data)
+    pixels = channels * 784
     g = nn.Sequential(nn.Linear(64, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512), nn.LeakyReLU(0.2),
-                      nn.Linear(512, 784), nn.Tanh())
-    d = nn.Sequential(nn.Linear(784, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
+                      nn.Linear(512, pixels), nn.Tanh())
+    d = nn.Sequential(nn.Linear(pixels, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
                       nn.Linear(256, 1))
     opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
@@ -69,9 +86,11 @@ def main():
             writer.add_scalar("D(G(z))", torch.sigmoid(d_fake).mean().item(), step)
         if step % 100 == 0:
             with torch.no_grad():
-                samples = g(fixed).view(16, 1, 28, 28) * 0.5 + 0.5
+                samples = g(fixed).view(16, channels, 28, 28) * 0.5 + 0.5
             writer.add_images("samples", samples, step)
             writer.flush()
+        if args.snapshot_every and step % args.snapshot_every == 0:
+            save_file(g.state_dict(), os.path.join(args.logdir, f"G_{step:06d}.safetensors"))
     writer.close()
 
 

@@ -71,25 +71,9 @@ extension AppState {
     }
 
     private mutating func handleExplorer(_ key: KeyPress) -> [Effect] {
-        guard explorer.latentDimension > 0 else { return [] }
-        switch key {
-        case .left: explorer.moveT(by: -ExplorerState.tStep)
-        case .right: explorer.moveT(by: ExplorerState.tStep)
-        case .up: explorer.selectDimension(by: -1)
-        case .down: explorer.selectDimension(by: 1)
-        case .char("+"), .char("="): explorer.nudgeDimension(by: ExplorerState.nudgeStep)
-        case .char("-"), .char("_"): explorer.nudgeDimension(by: -ExplorerState.nudgeStep)
-        case .char("a"): explorer.setEndpointToCurrent(.a)
-        case .char("b"): explorer.setEndpointToCurrent(.b)
-        case .char("r"): explorer.drawNewEndpoints()
-        case .char("l"):
-            explorer.toggleInterpolation()
-            post("explorer path: \(explorer.interpolation.rawValue)")
-        default: return []
-        }
-        // Choosing a dimension changes no image; everything else moves the latent point.
-        if key == .up || key == .down { return [] }
-        return explorerRequest()
+        guard explorer.latentDimension > 0, explorer.handle(key) else { return [] }
+        if key == .char("l") { post("explorer path: \(explorer.interpolation.rawValue)") }
+        return ExplorerState.movesPoint(key) ? explorerRequest() : []
     }
 
     /// A render request for the current explorer point, when the generator is there to answer.

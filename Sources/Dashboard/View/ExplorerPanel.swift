@@ -2,14 +2,34 @@ import Datasets
 import TerminalUI
 
 /// The latent-space explorer: where the point sits between endpoints A and B, the generator's
-/// image there drawn large, and a strip of frames along the path from A to B.
+/// image there drawn large, and a strip of frames along the path from A to B. The training
+/// dashboard and the watch screen both draw it.
 struct ExplorerPanel: Widget {
-    let state: AppState
+    let explorer: ExplorerState
+    let shape: DataShape?
     let palette: Palette
+    /// Draws 2-D points (the dashboard's scatter over D's surface): the path's trail, then the
+    /// current point. Without it points are not drawn (the watch screen explores images only).
+    let pointPlot: ((_ trail: ScatterSeries, _ current: ScatterSeries) -> PointPlot)?
+
+    /// The training dashboard's explorer.
+    init(state: AppState, palette: Palette) {
+        explorer = state.explorer
+        shape = state.shape
+        self.palette = palette
+        pointPlot = { PointPlot(state: state, palette: palette, generated: $0, $1) }
+    }
+
+    /// An explorer over images only (the watch screen's).
+    init(explorer: ExplorerState, shape: DataShape?, palette: Palette) {
+        self.explorer = explorer
+        self.shape = shape
+        self.palette = palette
+        pointPlot = nil
+    }
 
     func render(into grid: inout CellGrid, area: Rect) {
-        let explorer = state.explorer
-        guard let images = explorer.images, let shape = state.shape, area.height >= 3 else {
+        guard let images = explorer.images, let shape, area.height >= 3 else {
             Placeholder.render(palette.text("waiting for the generator…", ascii: "waiting for the generator..."), into: &grid, area: area, style: palette.muted)
             return
         }
@@ -21,15 +41,14 @@ struct ExplorerPanel: Widget {
         case .image(let width, let height, let channels):
             renderImages(images, width: width, height: height, channels: channels, into: &grid, area: picture)
         case .points:
-            PointPlot(state: state, palette: palette,
-                      generated: ScatterSeries(points: PointPlot.points(images.values[images.features...]), style: palette.fake),
-                      ScatterSeries(points: PointPlot.points(images.current), style: palette.generator.bolded))
+            pointPlot?(ScatterSeries(points: PointPlot.points(images.values[images.features...]), style: palette.fake),
+                       ScatterSeries(points: PointPlot.points(images.current), style: palette.generator.bolded))
                 .render(into: &grid, area: picture)
         }
     }
 
     private func renderSlider(into grid: inout CellGrid, area: Rect) {
-        let t = state.explorer.t
+        let t = explorer.t
         let value = "  t = " + CompactNumber.format(Double(t))
         let trackArea = Rect(x: area.x, y: area.y, width: max(area.width - value.count - 2, 0), height: 1)
         Slider(value: t, label: "A", glyphs: palette.glyphs, trackStyle: palette.border,
@@ -40,7 +59,6 @@ struct ExplorerPanel: Widget {
 
     /// The walk's settings: path kind, the chosen dimension and its nudge.
     var info: String {
-        let explorer = state.explorer
         let dimension = explorer.dimension
         let nudge = explorer.currentNudge(dimension)
         let sign = nudge >= 0 ? "+" : ""

@@ -3,16 +3,20 @@ import Foundation
 import TensorBoard
 
 /// The watch screen's loop: reads keys with a short timeout, polls the event files (every
-/// second, at once again while a file holds more than one poll reads), decodes the picture
-/// ``watchUpdate(_:_:)`` asks for, and draws ``watchView(_:size:)`` when something visible
-/// changed. Everything runs on the calling thread: reading a poll's new records and decoding
-/// one small PNG take milliseconds.
+/// second, at once again while a file holds more than one poll reads) and the runs' folders for
+/// generator snapshots, decodes the picture ``watchUpdate(_:_:)`` asks for, runs the explorer's
+/// generator, and draws ``watchView(_:size:)`` when something visible changed. All of it runs on
+/// the calling thread (reading a poll's new records, decoding one small PNG and a few rows through
+/// a small generator take milliseconds) except reading snapshots, which can be large: a
+/// ``SnapshotLoader`` reads them on its own queue and the loop collects them every tick.
 public final class WatchApp {
     public private(set) var state: WatchState
     private var watcher: EventFolderWatcher
     private let screen: TerminalScreen
     private let decode: (EncodedImage) -> WatchPicture.Content
     private let terminationRequested: () -> Bool
+    private let snapshotLoader: SnapshotLoader?
+    private let explorer = ExplorerEngine()
     private let startedAt = WatchApp.now()
 
     /// Seconds between polls of the event files.
@@ -23,13 +27,16 @@ public final class WatchApp {
     /// - Parameters:
     ///   - decode: turns an image summary's bytes into pixels (ganscope decodes PNG with libpng).
     ///   - terminationRequested: polled every tick; true leaves as `q` does (SIGINT, SIGTERM).
+    ///   - loadSnapshot: reads a generator snapshot (off this thread); nil leaves the explorer out.
     public init(state: WatchState, watcher: EventFolderWatcher, screen: TerminalScreen,
-                decode: @escaping (EncodedImage) -> WatchPicture.Content, terminationRequested: @escaping () -> Bool) {
+                decode: @escaping (EncodedImage) -> WatchPicture.Content, terminationRequested: @escaping () -> Bool,
+                loadSnapshot: (@Sendable (String) -> SnapshotLoad)? = nil) {
         self.state = state
         self.watcher = watcher
         self.screen = screen
         self.decode = decode
         self.terminationRequested = terminationRequested
+        snapshotLoader = loadSnapshot.map(SnapshotLoader.init)
     }
 
     /// Runs until the user quits; returns the final state.
@@ -46,7 +53,9 @@ public final class WatchApp {
                 let poll = watcher.poll()
                 nextPoll = poll.more ? now : now + Self.pollInterval
                 dispatch(.read(poll))
+                if snapshotLoader != nil { dispatch(.snapshotsFound(newestSnapshots())) }
             }
+            for (file, result) in snapshotLoader?.takeFinished() ?? [] { dispatch(.snapshotLoaded(file, result)) }
             if state.isQuitting { break }
             let size = screen.size
             if let drawn, drawn == (state.revision, size.columns, size.rows) { continue }
@@ -60,9 +69,20 @@ public final class WatchApp {
         for effect in watchUpdate(&state, message) {
             switch effect {
             case .decode(let key, let image): dispatch(.pictureDecoded(WatchPicture(key: key, content: decode(image))))
+            case .loadSnapshot(let file): snapshotLoader?.start(file)
+            case .loadGenerator(let weights): explorer.load(weights)
+            case .renderExplorer(let request):
+                if let images = explorer.render(request) { dispatch(.explorerRendered(images)) }
             case .quit: break  // the loop sees state.isQuitting
             }
         }
+    }
+
+    /// The newest snapshot in each known run's folder.
+    private func newestSnapshots() -> [String: SnapshotFile] {
+        var newest: [String: SnapshotFile] = [:]
+        for run in state.runs { newest[run.name] = SnapshotFile.newest(in: run.name) }
+        return newest
     }
 
     private var elapsed: Double { Self.now() - startedAt }

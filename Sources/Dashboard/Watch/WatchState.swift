@@ -1,3 +1,4 @@
+import Datasets
 import TensorBoard
 
 /// The one value the watch screen (`ganscope watch DIR...`) shows: the runs read so far, which
@@ -27,6 +28,8 @@ public struct WatchState: Sendable {
     public internal(set) var isQuitting = false
     /// Goes up whenever something visible changes, so the runtime redraws only then.
     public internal(set) var revision = 0
+    /// The latent explorer on the chosen run's newest generator snapshot.
+    public internal(set) var snapshots = WatchSnapshots()
 
     /// - Parameter themeName: `--theme`; an unknown name gives a notice and the first theme.
     public init(display: DisplayCapabilities = .full, themes: ThemeCatalog = .builtIn, themeName: String? = nil,
@@ -91,4 +94,28 @@ public struct WatchPicture: Sendable, Equatable {
         self.key = key
         self.content = content
     }
+}
+
+/// The generator snapshots of the watched runs and the one the explorer runs: the explorer follows
+/// the chosen run's newest file; a file that fails to load is named in a notice, not retried
+/// until it changes, and the generator loaded before stays.
+public struct WatchSnapshots: Sendable {
+    /// The newest file in each run's folder, by run name.
+    public internal(set) var newest: [String: SnapshotFile] = [:]
+    /// The file whose generator the explorer holds, and its run.
+    public internal(set) var loaded: SnapshotFile?
+    public internal(set) var loadedRun: String?
+    /// What the loaded file is, e.g. "PyTorch state dict: mlp 64-256-784, z 64, 28×28 gray".
+    public internal(set) var summary = ""
+    /// The images the loaded generator makes.
+    public internal(set) var shape: DataShape?
+    public internal(set) var explorer = ExplorerState(seed: 0)
+    /// Asked of the runtime and not answered yet.
+    var pending: SnapshotFile?
+    /// The last file that failed, so an unchanged broken file is not read again every poll.
+    var failed: SnapshotFile?
+    /// Generators loaded so far: the explorer's "step" for requests.
+    var loadCount = 0
+
+    public init() {}
 }

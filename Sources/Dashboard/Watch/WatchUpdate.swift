@@ -3,8 +3,10 @@ import TensorBoard
 /// The watch screen's one state transition: applies `message` and returns the work the runtime
 /// must do. Pure, like ``update(_:_:)``; tests drive it message by message.
 ///
-/// Keys: tab / shift-tab switch run; `[` `]` (or ← →) one picture back and forward, `{` `}` ten;
-/// `f` follows the newest again; `i` the next image tag; `q` quits.
+/// Keys: tab / shift-tab switch run; `[` `]` one picture back and forward, `{` `}` ten; `f`
+/// follows the newest again; `i` the next image tag; `q` quits. While the explorer shows a
+/// snapshot of the chosen run, ← → ↑ ↓ + - a b r l work it as in the training dashboard;
+/// otherwise ← → move through the pictures as `[` `]` do.
 public func watchUpdate(_ state: inout WatchState, _ message: WatchMessage) -> [WatchEffect] {
     switch message {
     case .key(let key):
@@ -12,6 +14,9 @@ public func watchUpdate(_ state: inout WatchState, _ message: WatchMessage) -> [
         if key == .char("q") || key == .interrupt {
             state.isQuitting = true
             return [.quit]
+        }
+        if state.showsExplorer, let effects = state.snapshots.handleExplorerKey(key) {
+            return effects
         }
         state.handle(key)
     case .read(let poll):
@@ -34,8 +39,18 @@ public func watchUpdate(_ state: inout WatchState, _ message: WatchMessage) -> [
         state.revision += 1
         state.isQuitting = true
         return [.quit]
+    case .snapshotsFound(let newest):
+        guard newest != state.snapshots.newest else { return [] }
+        state.snapshots.newest = newest
+        state.revision += 1
+    case .snapshotLoaded(let file, let result):
+        return state.take(file, result)
+    case .explorerRendered(let images):
+        state.snapshots.explorer.receive(images)
+        state.revision += 1
+        return []
     }
-    return state.requestPicture()
+    return state.requestPicture() + state.requestSnapshot()
 }
 
 extension WatchState {
@@ -94,5 +109,58 @@ extension WatchState {
         guard wanted.key != picture?.key, wanted.key != pendingDecode else { return [] }
         pendingDecode = wanted.key
         return [.decode(wanted.key, wanted.image)]
+    }
+}
+
+extension WatchState {
+    /// Whether the explorer shows a generator of the chosen run.
+    public var showsExplorer: Bool {
+        snapshots.explorer.hasGenerator && snapshots.loadedRun != nil && snapshots.loadedRun == currentRun?.name
+    }
+
+    /// Asks for the chosen run's newest snapshot unless it is loaded, being loaded, or failed unchanged.
+    mutating func requestSnapshot() -> [WatchEffect] {
+        guard let run = currentRun?.name, let wanted = snapshots.newest[run], snapshots.pending == nil,
+              wanted != snapshots.loaded, wanted != snapshots.failed else { return [] }
+        snapshots.pending = wanted
+        return [.loadSnapshot(wanted)]
+    }
+
+    /// A finished load: the explorer takes the generator, or a notice says why not and the
+    /// generator it had stays.
+    mutating func take(_ file: SnapshotFile, _ result: SnapshotLoad) -> [WatchEffect] {
+        guard file == snapshots.pending else { return [] }
+        snapshots.pending = nil
+        revision += 1
+        let run = EventFolderWatcher.run(of: file.path)
+        let kept = snapshots.loaded.map { "; the explorer keeps \($0.name)" } ?? ""
+        switch result {
+        case .failed(let reason):
+            snapshots.failed = file
+            post("snapshot not loaded: \(reason)\(kept)", level: .warning)
+            return requestSnapshot()
+        case .generator(_, .points, _):
+            snapshots.failed = file
+            post("snapshot \(file.name) makes 2-D points; the watch explorer shows images\(kept)", level: .warning)
+            return requestSnapshot()
+        case .generator(let weights, let shape, let summary):
+            snapshots.loaded = file
+            snapshots.loadedRun = run
+            snapshots.summary = summary
+            snapshots.shape = shape
+            snapshots.loadCount += 1
+            snapshots.explorer.generatorArrived(step: snapshots.loadCount, latentDimension: weights.inputSize)
+            post("explorer: \(file.name) (\(summary))")
+            return [.loadGenerator(weights), .renderExplorer(snapshots.explorer.makeRequest(pointsShape: false))]
+                + requestSnapshot()
+        }
+    }
+}
+
+extension WatchSnapshots {
+    /// The training dashboard's explorer keys; nil for any other key.
+    mutating func handleExplorerKey(_ key: KeyPress) -> [WatchEffect]? {
+        guard explorer.handle(key) else { return nil }
+        return ExplorerState.movesPoint(key) ? [.renderExplorer(explorer.makeRequest(pointsShape: false))] : []
     }
 }

@@ -2,8 +2,9 @@ import TensorBoard
 import TerminalUI
 
 /// Draws the watch screen for `state` at `size`: a status line, the losses and verdicts of the
-/// chosen run on the left with its other scalars below, its latest (or scrubbed) picture and the
-/// run list on the right, and a footer with the keys or the newest notice. Pure.
+/// chosen run on the left with its other scalars below, its latest (or scrubbed) picture, the
+/// latent explorer on its newest generator snapshot (when it has one) and the run list on the
+/// right, and a footer with the keys or the newest notice. Pure.
 public func watchView(_ state: WatchState, size: (columns: Int, rows: Int)) -> CellGrid {
     let palette = Palette(theme: state.theme, display: state.display)
     var grid = CellGrid(width: size.columns, height: size.rows, filledWith: Cell(" ", style: palette.base))
@@ -36,7 +37,8 @@ public func watchView(_ state: WatchState, size: (columns: Int, rows: Int)) -> C
     if !tags.others.isEmpty { leftParts.append(.fixed(min(tags.others.count + 2, columns[0].height / 3))) }
     let left = columns[0].split(.vertical, leftParts)
     let runRows = min(state.runs.count, 6) + 2
-    let right = columns[1].split(.vertical, [.fill(1), .fixed(runRows)])
+    let right = columns[1].split(.vertical, state.showsExplorer ? [.fill(1), .fill(1), .fixed(runRows)]
+                                                                 : [.fill(1), .fixed(runRows)])
 
     let run = state.currentRun
     WatchPanel(title: "losses", palette: palette).render(into: &grid, area: left[0]) { grid, area in
@@ -56,7 +58,14 @@ public func watchView(_ state: WatchState, size: (columns: Int, rows: Int)) -> C
     WatchPanel(title: pictures.title, palette: palette).render(into: &grid, area: right[0]) { grid, area in
         pictures.render(into: &grid, area: area)
     }
-    WatchPanel(title: "runs\(palette.dot)tab switches", palette: palette).render(into: &grid, area: right[1]) { grid, area in
+    if state.showsExplorer {
+        let snapshots = state.snapshots
+        let name = snapshots.loaded?.name ?? ""
+        WatchPanel(title: "explorer\(palette.dot)\(name)", palette: palette).render(into: &grid, area: right[1]) { grid, area in
+            ExplorerPanel(explorer: snapshots.explorer, shape: snapshots.shape, palette: palette).render(into: &grid, area: area)
+        }
+    }
+    WatchPanel(title: "runs\(palette.dot)tab switches", palette: palette).render(into: &grid, area: right[right.count - 1]) { grid, area in
         WatchRunList(state: state, palette: palette).render(into: &grid, area: area)
     }
     return grid
@@ -189,8 +198,9 @@ struct WatchPicturePanel: Widget {
         case .undecodable(let reason):
             Placeholder.render("cannot decode: \(reason)", into: &grid, area: image, style: palette.warning)
         case .pixels(let width, let height, let channels, let bytes):
-            HalfBlockImage(pixels: Self.gray(bytes, channels: channels), width: width, height: height,
-                           ramp: palette.imageRamp, scaling: .box, depth: palette.depth, glyphs: palette.glyphs)
+            HalfBlockImage(pixels: Self.planes(bytes, channels: channels), width: width, height: height,
+                           channels: channels, ramp: palette.imageRamp, scaling: .box, depth: palette.depth,
+                           glyphs: palette.glyphs)
                 .render(into: &grid, area: image)
         }
         let count = state.currentRun?.images[picture.key.tag]?.entries.count ?? 1
@@ -199,13 +209,13 @@ struct WatchPicturePanel: Widget {
             .render(into: &grid, area: slider)
     }
 
-    /// Bytes as the image widget's values in −1…1; RGB as its luma (Rec. 601), since the widget
-    /// draws gray.
-    static func gray(_ bytes: [UInt8], channels: Int) -> [Float] {
+    /// Decoded bytes (gray, or RGB interleaved) as the image widget's values in −1…1, one plane
+    /// per channel as a data set's sample is laid out: colour is drawn as the training
+    /// dashboard draws its colour samples.
+    static func planes(_ bytes: [UInt8], channels: Int) -> [Float] {
         guard channels == 3 else { return bytes.map { Float($0) / 127.5 - 1 } }
-        return stride(from: 0, to: bytes.count - 2, by: 3).map { i in
-            (0.299 * Float(bytes[i]) + 0.587 * Float(bytes[i + 1]) + 0.114 * Float(bytes[i + 2])) / 127.5 - 1
-        }
+        let pixels = bytes.count / 3
+        return (0..<3).flatMap { channel in (0..<pixels).map { Float(bytes[3 * $0 + channel]) / 127.5 - 1 } }
     }
 }
 
