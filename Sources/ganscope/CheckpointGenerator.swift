@@ -7,8 +7,11 @@ struct CheckpointGenerator {
     let checkpoint: Checkpoint
     private let network: MLP<Float>
 
+    let path: String
+
     /// Loads and validates the checkpoint at `path`.
     init(path: String) throws {
+        self.path = path
         try BLAS.load()
         BLAS.threads = 1
         checkpoint = try Checkpoint.load(path: path)
@@ -36,9 +39,14 @@ struct CheckpointGenerator {
         return (0..<latents.count).map { Array(output[$0 * width..<($0 + 1) * width]) }
     }
 
-    /// Draws G(z) for `latents` as one grid image at `path` (.png or .pgm).
-    func writeImages(for latents: [[Float]], to path: String, columns: Int? = nil) throws {
-        try SampleImageFile.write(images: generate(latents), shape: checkpoint.info.dataShape, to: path,
-                                  columns: columns)
+    /// Draws G(z) for `latents` as one grid image at `destination` (.png or .pgm), marked as
+    /// made from this checkpoint with latent vectors from `latentSource` (e.g. "latent seed 0").
+    func writeImages(for latents: [[Float]], to destination: String, latentSource: String,
+                     columns: Int? = nil) throws {
+        let provenance = try ImageMarking.fromCheckpoint(path: path, step: checkpoint.info.step,
+                                                         trainingSeed: checkpoint.info.config.seed,
+                                                         latents: latentSource)
+        try SampleImageFile.write(images: generate(latents), shape: checkpoint.info.dataShape, to: destination,
+                                  provenance: provenance, columns: columns)
     }
 }
