@@ -7,10 +7,11 @@ import Foundation
 /// image → 2-D FFT with the zero frequency shifted to the centre → log power
 /// `20·log10(|F| + 1e-8)` → mean over rings of one pixel's width around the centre.
 ///
-/// Ring `r` (1 … `min(width, height) / 2`) holds the frequencies whose distance from the centre
-/// rounds to `r`: a 32×32 image gives 16 values, a 28×28 one 14. The DC term (ring 0, the mean
-/// brightness) is left out, as are the corners beyond the inscribed circle, whose rings are
-/// incomplete. Up-sampling layers leave their traces in the high rings.
+/// Ring `r` holds the frequencies whose distance from the centre rounds to `r`, from 1 out to the
+/// corners: a 32×32 image gives 23 values (rings 1…16 complete, 17…23 the corners' partial
+/// rings, each the mean of the frequencies it has), a 28×28 one 20. The DC term (ring 0, the mean
+/// brightness) is left out. The corners are kept because that is where up-sampling leaves its
+/// checkerboard: the pattern (−1)^(x+y) is all at frequency (w/2, h/2), ring 23 of a 32×32 image.
 ///
 /// FFTW does the transform. Not `Sendable`: the plan's buffers are reused for every image.
 public final class SpectralFeatures {
@@ -24,7 +25,7 @@ public final class SpectralFeatures {
     private let input: UnsafeMutablePointer<fftw_complex>
     private let output: UnsafeMutablePointer<fftw_complex>
     private let plan: OpaquePointer
-    /// Ring of each frequency (row-major, unshifted), -1 outside the rings; and ring sizes.
+    /// Ring of each frequency, 0-based (row-major, unshifted; -1 for DC); and ring sizes.
     private let ringOfFrequency: [Int]
     private let ringSizes: [Double]
 
@@ -52,20 +53,17 @@ public final class SpectralFeatures {
         plan = Self.planner.withLock {
             fftw_plan_dft_2d(Int32(height), Int32(width), input, output, FFTW_FORWARD, FFTW_ESTIMATE)!
         }
-        count = min(width, height) / 2
-        var rings = [Int](repeating: -1, count: area)
-        var sizes = [Double](repeating: 0, count: count)
-        for y in 0..<height {
-            for x in 0..<width {
-                // Frequency (x, y) lands at ((x + w/2) mod w, (y + h/2) mod h) after the shift.
-                let dx = Double((x + width / 2) % width - width / 2)
-                let dy = Double((y + height / 2) % height - height / 2)
-                let ring = Int((dx * dx + dy * dy).squareRoot().rounded())
-                guard ring >= 1, ring <= count else { continue }
-                rings[y * width + x] = ring - 1
-                sizes[ring - 1] += 1
-            }
+        // Frequency (x, y) of FFTW's output lands at ((x + w/2) mod w, (y + h/2) mod h) after the
+        // shift, so its distance from the centre is that of the signed frequency below: the rings
+        // are read straight from the unshifted output.
+        let rings = (0..<area).map { index in
+            let dx = Double((index % width + width / 2) % width - width / 2)
+            let dy = Double((index / width + height / 2) % height - height / 2)
+            return Int((dx * dx + dy * dy).squareRoot().rounded()) - 1
         }
+        count = rings.max() ?? 0
+        var sizes = [Double](repeating: 0, count: count)
+        for ring in rings where ring >= 0 { sizes[ring] += 1 }
         ringOfFrequency = rings
         ringSizes = sizes
     }
@@ -94,7 +92,7 @@ public final class SpectralFeatures {
             let (re, im) = output[i]
             sums[ringOfFrequency[i]] += 20 * Double.log10((re * re + im * im).squareRoot() + 1e-8)
         }
-        return zip(sums, ringSizes).map { Float($0 / $1) }
+        return zip(sums, ringSizes).map { $1 > 0 ? Float($0 / $1) : 0 }
     }
 
     /// The spectra of `rows` images back to back: `count` values each.

@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     /// Whether the focused panel fills the whole body.
     public internal(set) var isZoomed = false
     public internal(set) var showsHelp = false
+    /// Whether the metrics panel shows the spectrum view (key `f`) instead of its figures.
+    public internal(set) var showsSpectrum = false
     public internal(set) var isQuitting = false
     /// Goes up whenever something visible changes, so the runtime redraws only then.
     public internal(set) var revision = 0

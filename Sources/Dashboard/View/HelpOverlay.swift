@@ -15,6 +15,7 @@ struct HelpOverlay: Widget {
         ("l", "explorer: straight (lerp) or spherical (slerp) path"),
         ("tab", "focus the next panel (shift-tab: previous)"),
         ("enter", "zoom the focused panel; again (or esc) to go back"),
+        ("f", "metrics: spectrum view (real vs fake spectra, detectors) or figures"),
         ("t", "next theme (themes/*.toml)"),
         ("?", "this help; any key closes it"),
         ("q", "quit (Ctrl-C too); the terminal is restored"),
