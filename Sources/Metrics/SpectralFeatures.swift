@@ -61,7 +61,7 @@ public final class SpectralFeatures {
             let dy = Double((index / width + height / 2) % height - height / 2)
             return Int((dx * dx + dy * dy).squareRoot().rounded()) - 1
         }
-        count = rings.max() ?? 0
+        count = (rings.max() ?? -1) + 1
         var sizes = [Double](repeating: 0, count: count)
         for ring in rings where ring >= 0 { sizes[ring] += 1 }
         ringOfFrequency = rings
