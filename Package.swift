@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; shim.h sets what it needs.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CMalloc"),
@@ -39,11 +41,11 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Randomness", "CZlib", "ImageIO"], exclude: ["README.md"],
                 swiftSettings: numericSettings),
         .target(name: "SafeTensors", exclude: ["README.md"]),
-        .target(name: "ImageIO", dependencies: ["CPNG", "CJPEG"], exclude: ["README.md"]),
+        .target(name: "ImageIO", dependencies: ["CPNG", "CJPEG", "CZlib"], exclude: ["README.md"]),
         .target(name: "TensorBoard", exclude: ["README.md"]),
         .target(name: "GAN", dependencies: ["NeuralNet", "Randomness", "Observer", "Datasets", "SafeTensors"],
                 exclude: ["README.md"], swiftSettings: numericSettings),
-        .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Randomness", "Datasets", "SafeTensors",
+        .target(name: "Metrics", dependencies: ["GAN", "NeuralNet", "Randomness", "Datasets", "SafeTensors", "CFFTW",
                                                .product(name: "RealModule", package: "swift-numerics")],
                 exclude: ["README.md"],
                 swiftSettings: numericSettings),
@@ -53,7 +55,7 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(name: "ganscope", dependencies: [
             "GAN", "Metrics", "Datasets", "NeuralNet", "Randomness", "SafeTensors", "ImageIO", "Observer",
-            "Dashboard", "CursesBackend", "TerminalUI", "CMalloc", "TensorBoard",
+            "Dashboard", "CursesBackend", "TerminalUI", "CMalloc", "TensorBoard", "CCrypto",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -78,7 +80,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // The command line itself: option ranges, usage errors, what a run leaves behind.
         .testTarget(name: "ganscopeTests", dependencies: [
-            "ganscope", "GAN", "Dashboard", "Datasets", "ImageIO", "TerminalUI", "TestSupport", "TensorBoard",
+            "ganscope", "GAN", "Dashboard", "Datasets", "ImageIO", "TerminalUI", "TestSupport", "TensorBoard", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],

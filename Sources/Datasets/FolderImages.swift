@@ -36,7 +36,7 @@ struct FolderImages: Equatable {
         let channels = requested ?? (tiles.contains { $0.channels == 3 } ? 3 : 1)
         var pixels: [UInt8] = []
         pixels.reserveCapacity(tiles.count * side * side * channels)
-        for tile in tiles { pixels += planes(of: tile, channels: channels) }
+        for tile in tiles { pixels += tile.planes(channels: channels) }
         return FolderImages(side: side, channels: channels, pixels: pixels, skipped: skipped)
     }
 
@@ -60,29 +60,6 @@ struct FolderImages: Equatable {
             case .empty: "empty file"
             case .unreadable: "cannot read the file"
             }
-        }
-    }
-
-    /// `image`'s interleaved pixels as `channels` planes: gray copied to three planes, or colour
-    /// mixed to gray with the BT.601 luma weights libjpeg uses (0.299 R + 0.587 G + 0.114 B).
-    static func planes(of image: DecodedImage, channels: Int) -> [UInt8] {
-        let area = image.width * image.height
-        let source = image.pixels
-        switch (image.channels, channels) {
-        case (1, 1): return source
-        case (1, _): return Array([[UInt8]](repeating: source, count: channels).joined())
-        case (_, 1):
-            return (0..<area).map { i in
-                let mixed = 0.299 * Float(source[3 * i]) + 0.587 * Float(source[3 * i + 1])
-                    + 0.114 * Float(source[3 * i + 2])
-                return UInt8(min(255, mixed.rounded()))
-            }
-        default:
-            var planes = [UInt8](repeating: 0, count: 3 * area)
-            for i in 0..<area {
-                for c in 0..<3 { planes[c * area + i] = source[3 * i + c] }
-            }
-            return planes
         }
     }
 }

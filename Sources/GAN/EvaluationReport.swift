@@ -26,6 +26,14 @@ public struct EvaluationReport: Sendable, Equatable, Codable {
     public var discriminatorAUC: Double?
     /// Held-out accuracy of a fresh real-vs-fake probe classifier (0.5 = undetectable fakes).
     public var probeAccuracy: Double?
+    /// Images: the spectral detector (logistic regression on 1-D power spectra), trained afresh
+    /// on reals vs fakes, scored on held-out ones: its accuracy and ROC AUC.
+    public var spectralAccuracy: Double?
+    public var spectralAUC: Double?
+    /// Images: the mean 1-D spectra (dB per ring of frequencies, ring 1 outwards) of the
+    /// spectral detector's real and fake training rows.
+    public var realSpectrum: [Double]?
+    public var fakeSpectrum: [Double]?
 
     public init(step: Int, seconds: Double = 0) {
         self.step = step

@@ -23,11 +23,19 @@ public enum PNGWriter {
         return try encode(rgb, width: width, height: height, format: UInt32(PNG_FORMAT_RGB), channels: 3)
     }
 
-    /// Encodes `image`, gray or RGB as its channels say.
-    public static func encode(_ image: PixelImage) throws(ImageError) -> [UInt8] {
-        image.channels == 3
+    /// Encodes `image`, gray or RGB as its channels say; with `provenance`, marked as
+    /// AI-generated: its XMP packet (`iTXt`) and `tEXt` chunks `Software` and `Comment` go right
+    /// after IHDR, before the first IDAT.
+    public static func encode(_ image: PixelImage, provenance: ImageProvenance? = nil) throws(ImageError) -> [UInt8] {
+        let png = image.channels == 3
             ? try encode(rgb: image.pixels, width: image.width, height: image.height)
             : try encode(gray: image.pixels, width: image.width, height: image.height)
+        guard let provenance else { return png }
+        return try PNGChunks.inserting([
+            PNGChunks.internationalText(keyword: ImageProvenance.xmpKeyword, provenance.xmpPacket),
+            PNGChunks.text(keyword: "Software", provenance.creatorTool),
+            PNGChunks.text(keyword: "Comment", provenance.statement),
+        ], into: png)
     }
 
     private static func encode(_ pixels: [UInt8], width: Int, height: Int, format: UInt32, channels: Int)

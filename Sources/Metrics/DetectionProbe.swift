@@ -22,17 +22,28 @@ public struct DetectionProbe: Sendable, Equatable {
     /// (all rows of `features` floats); logits above zero are read as "real".
     public func accuracy(trainReal: ArraySlice<Float>, trainFake: ArraySlice<Float>, testReal: ArraySlice<Float>,
                          testFake: ArraySlice<Float>, features: Int, rng: inout SeededRNG) -> Double {
+        guard let network = train(real: trainReal, fake: trainFake, features: features, rng: &rng) else { return 0.5 }
+        let realRight = network.outputs(for: testReal).filter { $0 > 0 }.count
+        let fakeRight = network.outputs(for: testFake).filter { $0 <= 0 }.count
+        let total = (testReal.count + testFake.count) / features
+        return total > 0 ? Double(realRight + fakeRight) / Double(total) : 0.5
+    }
+
+    /// A fresh probe trained on `real` / `fake` (rows of `features` floats); its output is a
+    /// logit, above zero for "real". nil if either set is empty.
+    public func train(real: ArraySlice<Float>, fake: ArraySlice<Float>, features: Int,
+                      rng: inout SeededRNG) -> MLP<Float>? {
+        let realCount = real.count / features, fakeCount = fake.count / features
+        guard realCount > 0, fakeCount > 0 else { return nil }
         let network = MLP<Float>(sizes: [features, hidden, 1], activations: [.leakyReLU(slope: 0.2), .identity],
                                  rng: &rng)
         let optimizer = Adam(parameters: network.parameters, learningRate: learningRate)
         let half = batchSize / 2
         let input = Buffer<Float>(count: 2 * half * features)
         let gradient = Buffer<Float>(count: 2 * half)
-        let realCount = trainReal.count / features, fakeCount = trainFake.count / features
-        guard realCount > 0, fakeCount > 0 else { return 0.5 }
         for _ in 0..<steps {
             for row in 0..<(2 * half) {
-                let (pool, count) = row < half ? (trainReal, realCount) : (trainFake, fakeCount)
+                let (pool, count) = row < half ? (real, realCount) : (fake, fakeCount)
                 let start = rng.index(below: count) * features
                 pool.withUnsafeBufferPointer { source in
                     guard let base = source.baseAddress else { return }
@@ -48,9 +59,6 @@ public struct DetectionProbe: Sendable, Equatable {
             network.backward(gradOutput: gradient.pointer, batch: 2 * half, parameterGradients: .overwrite)
             optimizer.step()
         }
-        let realRight = network.outputs(for: testReal).filter { $0 > 0 }.count
-        let fakeRight = network.outputs(for: testFake).filter { $0 <= 0 }.count
-        let total = (testReal.count + testFake.count) / features
-        return total > 0 ? Double(realRight + fakeRight) / Double(total) : 0.5
+        return network
     }
 }

@@ -3,7 +3,8 @@ import GAN
 
 extension EvaluationReport {
     /// The figures that were measured, on one line, e.g.
-    /// "eval step 500: modes 8/8, high quality 93.1%, KL 0.210, JS 0.041, D AUC 0.62, probe 55.4% (9 ms)".
+    /// "eval step 500: modes 8/8, high quality 93.1%, KL 0.210, JS 0.041, D AUC 0.62, probe 55.4% (9 ms)";
+    /// image sets add ", spectral AUC 0.712" after the probe.
     public var summaryLine: String {
         var parts: [String] = []
         if let modesCaptured, let modeCount { parts.append("modes \(modesCaptured)/\(modeCount)") }
@@ -15,6 +16,7 @@ extension EvaluationReport {
         if let classKL { parts.append(String(format: "class KL %.3f", classKL)) }
         if let discriminatorAUC { parts.append(String(format: "D AUC %.3f", discriminatorAUC)) }
         if let probeAccuracy { parts.append(String(format: "probe %.1f%%", probeAccuracy * 100)) }
+        if let spectralAUC { parts.append(String(format: "spectral AUC %.3f", spectralAUC)) }
         let figures = parts.isEmpty ? "nothing measured" : parts.joined(separator: ", ")
         return String(format: "eval step %d: %@ (%.0f ms)", step, figures, seconds * 1000)
     }

@@ -35,6 +35,8 @@ public final class GANEvaluator {
     private let realDensity: PointHistogram?
     private let realFeatures: FeatureStatistics?
     private let realClasses: ClassDistribution?
+    /// Images: the spectral detector's real spectra (the probe's real rows).
+    private let spectral: SpectralEvaluation?
 
     /// - Parameters:
     ///   - training: the training data (probe reals, the feature reference, the class distribution).
@@ -67,6 +69,11 @@ public final class GANEvaluator {
             self.classifier = nil
             realFeatures = nil
             realClasses = nil
+        }
+        let spectralReals = probeReals.samples
+        spectral = SpectralFeatures(shape: training.shape).map {
+            SpectralEvaluation(features: $0, realTrain: spectralReals[...],
+                               realTest: Self.prefix(of: heldOut, settings.probeTestCount)[...])
         }
         realBaselineFrechetDistance = Self.frechetDistance(of: Self.prefix(of: heldOut, settings.generatedCount),
                                                            classifier: self.classifier, reference: realFeatures)
@@ -128,6 +135,8 @@ public final class GANEvaluator {
             trainReal: probeReals.samples[...], trainFake: probeFakes.prefix(settings.probeTrainCount * features),
             testReal: Self.prefix(of: heldOut, settings.probeTestCount)[...],
             testFake: probeFakes.dropFirst(settings.probeTrainCount * features), features: features, rng: &rng)
+        var spectralRNG = SeededRNG(seed: seed, stream: RNGStreams.spectralBase &+ UInt64(step))
+        spectral?.measure(fakes: probeFakes, trainCount: settings.probeTrainCount, into: &report, rng: &spectralRNG)
         return report
     }
 

@@ -68,6 +68,9 @@ enum OptionRanges {
     static let keepLast = 1...1_000_000
     static let sampleCount = ConfigLimits.sampleCount
     static let frames = 2...1_024
+    /// `detect --count`: at least two held-out rows of each kind; at most what one pass of the
+    /// networks is sized for (further checked against the snapshot's networks).
+    static let detectCount = 8...ConfigLimits.sampleCount.upperBound
     static let benchRepeats = 1...1_000
     static let benchWarmup = 0...ConfigLimits.steps.upperBound
     /// Sides a `folder:` set's pictures may be resized to.

@@ -8,8 +8,11 @@ struct CheckpointGenerator {
     let file: GeneratorFile
     private let network: MLP<Float>
 
+    let path: String
+
     /// Loads and validates the file at `path`; `hints` help read a PyTorch state dict.
-    init(path: String, hints: GeneratorHints) throws {
+    init(path: String, hints: GeneratorHints = GeneratorHints()) throws {
+        self.path = path
         try BLAS.load()
         BLAS.threads = 1
         file = try GeneratorFile.load(path: path, hints: hints)
@@ -44,8 +47,13 @@ struct CheckpointGenerator {
         return (0..<latents.count).map { Array(output[$0 * width..<($0 + 1) * width]) }
     }
 
-    /// Draws G(z) for `latents` as one grid image at `path` (.png or .pgm).
-    func writeImages(for latents: [[Float]], to path: String, columns: Int? = nil) throws {
-        try SampleImageFile.write(images: generate(latents), shape: file.shape, to: path, columns: columns)
+    /// Draws G(z) for `latents` as one grid image at `destination` (.png or .pgm), marked as
+    /// made from this file with latent vectors from `latentSource` (e.g. "latent seed 0").
+    func writeImages(for latents: [[Float]], to destination: String, latentSource: String,
+                     columns: Int? = nil) throws {
+        let training = file.checkpoint.map { (step: $0.info.step, seed: $0.info.config.seed) }
+        let provenance = try ImageMarking.fromCheckpoint(path: path, training: training, latents: latentSource)
+        try SampleImageFile.write(images: generate(latents), shape: file.shape, to: destination,
+                                  provenance: provenance, columns: columns)
     }
 }

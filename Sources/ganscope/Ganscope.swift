@@ -4,11 +4,16 @@ import Foundation
 /// The `ganscope` command: with no subcommand it opens the live dashboard on the default data set.
 @main
 struct Ganscope: ParsableCommand {
+    /// The program's version (`ganscope --version`), also written into every image's marking.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "ganscope",
         abstract: "Watch a generative adversarial network learn, live, on the CPU.",
+        version: version,
         subcommands: [TrainCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
-                      ExploreCommand.self, EvalCommand.self, BenchCommand.self, WatchCommand.self],
+                      ExploreCommand.self, EvalCommand.self, DetectCommand.self, BenchCommand.self,
+                      WatchCommand.self],
         defaultSubcommand: TrainCommand.self)
 
     /// Parses and runs the command. A usage error (a bad option or value) is one line on

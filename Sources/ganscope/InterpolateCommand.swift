@@ -24,7 +24,9 @@ struct InterpolateCommand: ParsableCommand {
         let generator = try CheckpointGenerator(path: checkpoint, hints: generatorOptions.hints)
         let endpoints = generator.randomLatents(count: 2, seed: seed)
         let path = LatentPath(from: endpoints[0], to: endpoints[1], interpolation: slerp ? .spherical : .linear)
-        try generator.writeImages(for: path.points(count: frames), to: out, columns: frames)
+        try generator.writeImages(for: path.points(count: frames), to: out,
+                                  latentSource: "\(path.interpolation.rawValue) path between latent seed \(seed)'s two vectors",
+                                  columns: frames)
         print("ganscope: wrote \(frames) frames (\(path.interpolation.rawValue)) to \(out)")
     }
 }

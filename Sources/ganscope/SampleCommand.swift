@@ -41,7 +41,8 @@ struct SampleCommand: ParsableCommand {
         } else {
             latents = generator.randomLatents(count: count ?? 64, seed: seed ?? 0)
         }
-        try generator.writeImages(for: latents, to: out)
+        try generator.writeImages(for: latents, to: out,
+                                  latentSource: fixed ? "the run's fixed noise" : "latent seed \(seed ?? 0)")
         print("ganscope: wrote \(latents.count) samples of \(generator.file.summary) to \(out)")
     }
 }

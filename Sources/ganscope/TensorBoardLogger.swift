@@ -7,7 +7,7 @@ import TensorBoard
 /// Writes a run into a TensorBoard event file (`--tensorboard DIR`): every `logEvery`-th step
 /// (and the first) `loss/D`, `loss/G`, `D(x)`, `D(G(z))` and `steps_per_sec`; every figure an
 /// evaluation measured as `metrics/<name>`; and for image data the fixed-noise grid as the PNG
-/// image `samples` every `imageEvery` steps. Events come from the trainer's queue and background
+/// image `samples` every `imageEvery` steps, marked as AI-generated like every image ganscope writes. Events come from the trainer's queue and background
 /// notes alike, so the file is written under a lock; a failed write is reported once and the
 /// log given up, while training goes on.
 final class TensorBoardLogger: Sendable {
@@ -21,9 +21,12 @@ final class TensorBoardLogger: Sendable {
     private let output: Mutex<Output>
     private let logEvery: Int
     private let imageEvery: Int
+    /// The run's name and seed, for the images' marking.
+    private let run: String
+    private let trainingSeed: UInt64
     let path: String
 
-    init(folder: String, logEvery: Int, imageEvery: Int) throws {
+    init(folder: String, logEvery: Int, imageEvery: Int, run: String, trainingSeed: UInt64) throws {
         do {
             let writer = try EventFileWriter(folder: folder)
             path = writer.path
@@ -33,6 +36,8 @@ final class TensorBoardLogger: Sendable {
         }
         self.logEvery = logEvery
         self.imageEvery = imageEvery
+        self.run = run
+        self.trainingSeed = trainingSeed
     }
 
     /// The trainer event kinds this logger reads.
@@ -52,7 +57,8 @@ final class TensorBoardLogger: Sendable {
             })
         case .samples(let samples) where samples.step % imageEvery == 0:
             guard output.withLock({ $0.lastImageStep != samples.step }),
-                  let image = try? Self.png(of: samples) else { return }
+                  let image = try? Self.png(of: samples, provenance: ImageMarking.duringTraining(
+                      run: run, step: samples.step, trainingSeed: trainingSeed)) else { return }
             output.withLock { $0.lastImageStep = samples.step }
             write(step: samples.step, [SummaryValue(tag: "samples", content: .image(image))])
         default: break
@@ -70,14 +76,14 @@ final class TensorBoardLogger: Sendable {
         }.sorted { $0.name < $1.name }
     }
 
-    /// The samples as one PNG grid; nil for 2-D points.
-    static func png(of samples: SampleImages) throws -> EncodedImage? {
+    /// The samples as one marked PNG grid; nil for 2-D points.
+    static func png(of samples: SampleImages, provenance: ImageProvenance) throws -> EncodedImage? {
         guard case .image = samples.shape, samples.count > 0 else { return nil }
         let width = samples.values.count / samples.count
         let images = (0..<samples.count).map { Array(samples.values[$0 * width..<($0 + 1) * width]) }
         let grid = try SampleImageFile.grid(of: images, shape: samples.shape, for: "the TensorBoard image")
         return EncodedImage(width: grid.width, height: grid.height, colorspace: grid.channels,
-                            encoded: try PNGWriter.encode(grid))
+                            encoded: try PNGWriter.encode(grid, provenance: provenance))
     }
 
     private func write(step: Int, _ values: [SummaryValue]) {

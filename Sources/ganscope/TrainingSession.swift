@@ -49,7 +49,8 @@ final class TrainingSession {
              frontEnd: (Trainer) throws -> RunOutcome) throws -> RunOutcome {
         let logger = try logFile.map { try JSONLinesLogger(path: $0, every: logEvery) }
         let board = try tensorboard?.folder.map {
-            try TensorBoardLogger(folder: $0, logEvery: logEvery, imageEvery: tensorboard?.imageEvery ?? 500)
+            try TensorBoardLogger(folder: $0, logEvery: logEvery, imageEvery: tensorboard?.imageEvery ?? 500,
+                                  run: folder.run, trainingSeed: trainer.info.config.seed)
         }
         // Text kinds only: a log asks the trainer for no pictures (TensorBoard's takes the grid).
         let subscriptions = [
@@ -63,7 +64,7 @@ final class TrainingSession {
         }
         let outcome = try frontEnd(trainer)
         let finished = trainer.takeFinishedGAN()
-        if let dumpSamples { try Self.writeSamples(of: finished, to: dumpSamples) }
+        if let dumpSamples { try Self.writeSamples(of: finished, run: folder.run, to: dumpSamples) }
         // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
         if outcome != .diverged { try saveFinalSnapshot(of: finished) }
         return outcome
@@ -84,11 +85,13 @@ final class TrainingSession {
     }
 
     /// `--dump-samples`: the fixed-noise samples as an image grid.
-    private static func writeSamples(of gan: GANStep, to path: String) throws {
+    private static func writeSamples(of gan: GANStep, run: String, to path: String) throws {
         let samples = gan.model.generateFixedSamples()
         let width = gan.dataset.featureCount
         let images = (0..<gan.model.sampleCount).map { Array(samples[$0 * width..<($0 + 1) * width]) }
-        try SampleImageFile.write(images: images, shape: gan.dataset.shape, to: path)
+        try SampleImageFile.write(images: images, shape: gan.dataset.shape, to: path,
+                                  provenance: ImageMarking.duringTraining(run: run, step: gan.stepCount,
+                                                                          trainingSeed: gan.config.seed))
         print("ganscope: wrote \(images.count) samples to \(path)")
     }
 

@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     public internal(set) var controlPanel: ControlPanel?
     /// Slow motion (`m`) while it is on.
     public internal(set) var slowMotion: SlowMotion?
+    /// Whether the metrics panel shows the spectrum view (key `p`) instead of its figures.
+    public internal(set) var showsSpectrum = false
     public internal(set) var isQuitting = false
     /// Goes up whenever something visible changes, so the runtime redraws only then.
     public internal(set) var revision = 0

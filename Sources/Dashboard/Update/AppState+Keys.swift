@@ -31,6 +31,10 @@ extension AppState {
             themeIndex = (themeIndex + 1) % themes.themes.count
             post("theme: \(theme.name)")
             return [.themeChanged]
+        case .char("p"):
+            showsSpectrum.toggle()
+            post(showsSpectrum ? "metrics: spectrum view (real vs fake frequencies, detectors' AUC)"
+                               : "metrics: all figures")
         case .tab:
             moveFocus(by: 1)
         case .backTab:

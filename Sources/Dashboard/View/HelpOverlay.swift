@@ -21,6 +21,7 @@ struct HelpOverlay: Widget {
         ("o  v", "2-D: D* = p_data/(p_data+p_g) instead of D / G's gradient arrows"),
         ("tab", "focus the next panel (shift-tab: previous)"),
         ("enter", "zoom the focused panel; again (or esc) to go back"),
+        ("p", "metrics: power-spectrum view (real vs fake spectra, detectors) or figures"),
         ("t", "next theme (themes/*.toml)"),
         ("?", "this help; any key closes it"),
         ("q", "quit (Ctrl-C too); the terminal is restored"),

@@ -3,6 +3,7 @@ import TerminalUI
 
 /// The latest learning metrics (from the Metrics module's `.evaluation` events), one row each:
 /// name, latest value, and a sparkline of its trend. Only figures the reports fill are shown.
+/// Key `f` swaps in the ``SpectrumView``.
 struct MetricsPanel: Widget {
     let state: AppState
     let palette: Palette
@@ -31,9 +32,10 @@ struct MetricsPanel: Widget {
         Figure(label: "class KL", read: { $0.classKL }),
         Figure(label: "D's ROC AUC", read: { $0.discriminatorAUC }),
         Figure(label: "probe accuracy", read: { $0.probeAccuracy }),
+        Figure(label: "spectral AUC", read: { $0.spectralAUC }),
     ]
 
-    static func rows(for reports: [EvaluationReport]) -> [Row] {
+    static func rows(for reports: [EvaluationReport], figures: [Figure] = figures) -> [Row] {
         guard let latest = reports.last else { return [] }
         return figures.compactMap { figure in
             guard let value = figure.read(latest) else { return nil }
@@ -48,7 +50,15 @@ struct MetricsPanel: Widget {
     }
 
     func render(into grid: inout CellGrid, area: Rect) {
-        let rows = Self.rows(for: state.evaluations)
+        if state.showsSpectrum {
+            SpectrumView(state: state, palette: palette).render(into: &grid, area: area)
+        } else {
+            Self.render(Self.rows(for: state.evaluations), into: &grid, area: area, palette: palette)
+        }
+    }
+
+    /// `rows` one per line from the top of `area`: label, value, sparkline.
+    static func render(_ rows: [Row], into grid: inout CellGrid, area: Rect, palette: Palette) {
         guard !rows.isEmpty else { return }
         let labelWidth = (rows.map(\.label.count).max() ?? 0) + 1
         let valueWidth = (rows.map(\.value.count).max() ?? 0) + 2

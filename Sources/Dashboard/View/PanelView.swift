@@ -44,7 +44,9 @@ struct PanelView: Widget {
                                           : "\(palette.dot)fixed noise\(palette.dot)step \(samples.step)"
         case .explorer:
             return state.explorer.generatorStep.map { "\(palette.dot)G of step \($0)" } ?? ""
-        case .verdicts, .metrics:
+        case .metrics:
+            return state.showsSpectrum ? "\(palette.dot)spectrum\(palette.dot)f: figures" : ""
+        case .verdicts:
             return ""
         }
     }
