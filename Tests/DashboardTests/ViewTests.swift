@@ -126,6 +126,35 @@ import Testing
         #expect(view(state, size: (120, 40)).lines().contains { $0.contains("Frechet dist.") && $0.contains("12.5") })
     }
 
+    /// `p` turns the metrics panel into the spectrum view: the three detectors' rows, and both
+    /// spectra as lines where the panel is tall enough (zoomed; the title says enter zooms
+    /// when it is not); `p` again brings the figures back.
+    @Test func spectrumViewDrawsBothSpectraAndTheDetectors() {
+        var state = Fixtures.trainingState()
+        for step in 1...3 {
+            var report = EvaluationReport(step: step * 100)
+            report.discriminatorAUC = 0.9
+            report.probeAccuracy = 0.8
+            report.spectralAUC = 0.7 + Double(step) / 100
+            report.realSpectrum = (0..<20).map { 60 - Double($0) * 2 }
+            report.fakeSpectrum = (0..<20).map { 60 - Double($0) * 1.5 }
+            _ = update(&state, .trainer(.evaluation(report)))
+        }
+        _ = update(&state, .key(.char("p")))
+        let lines = view(state, size: (120, 40)).lines()
+        #expect(lines.contains { $0.contains("Metrics · spectrum · enter zooms · p: figures") })
+        #expect(lines.contains { $0.contains("spectral AUC") && $0.contains("0.73") })
+        #expect(lines.contains { $0.contains("probe accuracy") && $0.contains("0.8") })
+        while state.focus != .metrics { _ = update(&state, .key(.tab)) }
+        _ = update(&state, .key(.enter))
+        let zoomed = view(state, size: (120, 40)).lines()
+        #expect(zoomed.contains { $0.contains("fake (step 300)") })
+        #expect(zoomed.contains { $0.contains("spectral AUC") && $0.contains("0.73") })
+        #expect(zoomed.contains { $0.contains("spectrum · p: figures") } && !zoomed.joined().contains("enter zooms"))
+        _ = update(&state, .key(.char("p")))
+        #expect(!view(state, size: (120, 40)).lines().contains { $0.contains("fake (step 300)") })
+    }
+
     @Test func explorerAloneFillsTheScreen() throws {
         var state = AppState(mode: .explorerOnly, shape: Fixtures.imageShape, fixedNoise: [1, 0, 0, 0, 0, 1, 0, 0])
         Fixtures.render(&state, update(&state, .savedGenerator(Fixtures.generator(), step: 900)))

@@ -45,7 +45,10 @@ struct PanelView: Widget {
         case .explorer:
             return state.explorer.generatorStep.map { "\(palette.dot)G of step \($0)" } ?? ""
         case .metrics:
-            return state.showsSpectrum ? "\(palette.dot)spectrum\(palette.dot)f: figures" : ""
+            guard state.showsSpectrum else { return "" }
+            // In the default layout the panel is too short for the spectra (see `SpectrumView`).
+            let zoomHint = state.isZoomed ? "" : "\(palette.dot)enter zooms"
+            return "\(palette.dot)spectrum\(zoomHint)\(palette.dot)p: figures"
         case .verdicts:
             return ""
         }
