@@ -44,19 +44,21 @@ struct BenchCommand: ParsableCommand {
         BLAS.threads = threads
         let gan = try GANStep.fresh(config: config,
                                     dataset: Self.randomImages(count: 60_000, width: 28, height: 28, seed: config.seed))
-        var rates: [Double] = []
+        var rates: [Double] = [], cpuPerStep: [Double] = []
         for repeatIndex in 1...repeats {
             for _ in 0..<warmup { _ = gan.step() }
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.processCPUSeconds()
             for _ in 0..<steps { _ = gan.step() }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             rates.append(Double(steps) / seconds)
+            cpuPerStep.append((Self.processCPUSeconds() - cpuStart) / Double(steps))
             if !json {
-                print(String(format: "repeat %d: %d steps in %.3f s -> %.1f steps/s", repeatIndex, steps,
-                             seconds, rates.last ?? 0))
+                print(String(format: "repeat %d: %d steps in %.3f s -> %.1f steps/s, %.1f ms CPU/step", repeatIndex,
+                             steps, seconds, rates.last ?? 0, (cpuPerStep.last ?? 0) * 1000))
             }
         }
-        let report = BenchReport(rates: rates, architecture: gan.model.architecture, batch: batch, threads: threads)
+        let report = BenchReport(rates: rates, cpuPerStep: cpuPerStep, architecture: gan.model.architecture,
+                                 batch: batch, threads: threads)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -64,6 +66,14 @@ struct BenchCommand: ParsableCommand {
         } else {
             print(report.text)
         }
+    }
+
+    /// CPU time of the whole process (every thread, OpenBLAS's included). On a shared machine it
+    /// varies less than wall time: with `--threads 1` it is the step's own cost, whoever else runs.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Uniform noise in [−1, 1] shaped like MNIST: the benchmark measures compute, not data.
@@ -83,6 +93,9 @@ struct BenchReport: Encodable {
     var median: Double
     var min: Double
     var max: Double
+    /// Process CPU seconds per step, per repeat, and their median.
+    var cpuSecondsPerStep: [Double]
+    var medianCPUSecondsPerStep: Double
     /// FLOPs of the matrix products ganscope's step performs.
     var flopPerStep: Double
     var medianGFLOPs: Double
@@ -90,7 +103,7 @@ struct BenchReport: Encodable {
     var blasKernel: String
     var blasThreads: Int
 
-    init(rates: [Double], architecture: ModelArchitecture, batch: Int, threads: Int) {
+    init(rates: [Double], cpuPerStep: [Double], architecture: ModelArchitecture, batch: Int, threads: Int) {
         model = architecture.summary
         self.batch = batch
         self.threads = threads
@@ -98,6 +111,8 @@ struct BenchReport: Encodable {
         median = ganscope.median(rates)
         min = rates.min() ?? 0
         max = rates.max() ?? 0
+        cpuSecondsPerStep = cpuPerStep
+        medianCPUSecondsPerStep = ganscope.median(cpuPerStep)
         flopPerStep = Double(StepCost(architecture: architecture, batch: batch).flops)
         medianGFLOPs = median * flopPerStep / 1e9
         blasLibrary = BLAS.library
@@ -109,9 +124,10 @@ struct BenchReport: Encodable {
         String(format: """
             model       %@, batch %d, Adam, one D and one G update per step
             throughput  median %.1f steps/s (min %.1f, max %.1f) over %d repeats
+            CPU time    median %.1f ms/step (all threads)
             compute     %.3f GFLOP/step in matrix products -> %.1f GFLOP/s
             BLAS        %@, kernel %@, %d threads
-            """, model, batch, median, min, max, stepsPerSecond.count, flopPerStep / 1e9, medianGFLOPs,
+            """, model, batch, median, min, max, stepsPerSecond.count, medianCPUSecondsPerStep * 1000, flopPerStep / 1e9, medianGFLOPs,
             blasLibrary, blasKernel, blasThreads)
     }
 }
