@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // The command line itself: option ranges, usage errors, what a run leaves behind.
         .testTarget(name: "ganscopeTests", dependencies: [
-            "ganscope", "GAN", "Dashboard", "Datasets", "ImageIO", "TerminalUI", "TestSupport", "TensorBoard", "Metrics",
+            "ganscope", "GAN", "Dashboard", "Datasets", "ImageIO", "TerminalUI", "TestSupport", "TensorBoard", "NeuralNet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],
