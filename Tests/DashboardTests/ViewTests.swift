@@ -126,9 +126,9 @@ import Testing
         #expect(view(state, size: (120, 40)).lines().contains { $0.contains("Frechet dist.") && $0.contains("12.5") })
     }
 
-    /// `p` turns the metrics panel into the spectrum view: the three detectors' rows, and both
-    /// spectra as lines where the panel is tall enough (zoomed; the title says enter zooms
-    /// when it is not); `p` again brings the figures back.
+    /// `p` turns the metrics panel into the spectrum view: the panel grows to hold both spectra as
+    /// lines above the three detectors' rows; where it cannot (a third of the column at most),
+    /// the detectors alone and the title says enter zooms; `p` again brings the figures back.
     @Test func spectrumViewDrawsBothSpectraAndTheDetectors() {
         var state = Fixtures.trainingState()
         for step in 1...3 {
@@ -142,14 +142,17 @@ import Testing
         }
         _ = update(&state, .key(.char("p")))
         let lines = view(state, size: (120, 40)).lines()
-        #expect(lines.contains { $0.contains("Metrics · spectrum · enter zooms · p: figures") })
+        #expect(lines.contains { $0.contains("Metrics · spectrum · p: figures") })
+        #expect(lines.contains { $0.contains("fake (step 300)") })
         #expect(lines.contains { $0.contains("spectral AUC") && $0.contains("0.73") })
         #expect(lines.contains { $0.contains("probe accuracy") && $0.contains("0.8") })
+        let short = view(state, size: (120, 24)).lines()
+        #expect(short.contains { $0.contains("Metrics · spectrum · enter zooms · p: figures") })
+        #expect(short.contains { $0.contains("spectral AUC") } && !short.contains { $0.contains("fake (step 300)") })
         while state.focus != .metrics { _ = update(&state, .key(.tab)) }
         _ = update(&state, .key(.enter))
-        let zoomed = view(state, size: (120, 40)).lines()
+        let zoomed = view(state, size: (120, 24)).lines()
         #expect(zoomed.contains { $0.contains("fake (step 300)") })
-        #expect(zoomed.contains { $0.contains("spectral AUC") && $0.contains("0.73") })
         #expect(zoomed.contains { $0.contains("spectrum · p: figures") } && !zoomed.joined().contains("enter zooms"))
         _ = update(&state, .key(.char("p")))
         #expect(!view(state, size: (120, 40)).lines().contains { $0.contains("fake (step 300)") })

@@ -21,9 +21,12 @@ struct DashboardLayout {
         return areas
     }
 
-    /// One row per metric plus the border, but never more than a third of the column.
+    /// One row per metric plus the border, or in the spectrum view the chart's rows as well, but
+    /// never more than a third of the column (a short spectrum view says that enter zooms it).
     private func metricsHeight(in column: Rect) -> Int {
-        let rows = MetricsPanel.rows(for: state.evaluations).count + 2
-        return min(rows, column.height / 3)
+        let figures = MetricsPanel.rows(for: state.evaluations).count
+        let rows = state.showsSpectrum ? max(figures, SpectrumView.detectors.count + SpectrumView.minimumChartHeight)
+                                       : figures
+        return min(rows + 2, column.height / 3)
     }
 }

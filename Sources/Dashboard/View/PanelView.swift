@@ -9,7 +9,7 @@ struct PanelView: Widget {
 
     func render(into grid: inout CellGrid, area: Rect) {
         let focused = state.focus == panel && state.visiblePanels.count > 1
-        let title = panel.title + (focused ? " \(palette.glyphs.plotMark(0))" : "") + subtitle
+        let title = panel.title + (focused ? " \(palette.glyphs.plotMark(0))" : "") + subtitle(contentHeight: area.height - 2)
         let block = Block(title: title, glyphs: palette.glyphs, borderStyle: focused ? palette.focusBorder : palette.border,
                           titleStyle: focused ? palette.focusBorder : palette.title)
         block.render(into: &grid, area: area)
@@ -32,8 +32,9 @@ struct PanelView: Widget {
         return "\(star) behind\(palette.dot)\(mean) \(String(format: "%.3f", theory.meanAbsoluteDifference))"
     }
 
-    /// A few words after the title that say what the panel shows right now.
-    private var subtitle: String {
+    /// A few words after the title that say what the panel shows right now, in a panel with
+    /// `contentHeight` rows inside its border.
+    private func subtitle(contentHeight: Int) -> String {
         switch panel {
         case .losses:
             let bucket = state.history.discriminatorLoss.bucketSize
@@ -46,8 +47,8 @@ struct PanelView: Widget {
             return state.explorer.generatorStep.map { "\(palette.dot)G of step \($0)" } ?? ""
         case .metrics:
             guard state.showsSpectrum else { return "" }
-            // In the default layout the panel is too short for the spectra (see `SpectrumView`).
-            let zoomHint = state.isZoomed ? "" : "\(palette.dot)enter zooms"
+            let fits = SpectrumView.chartFits(height: contentHeight, reports: state.evaluations)
+            let zoomHint = fits ? "" : "\(palette.dot)enter zooms"
             return "\(palette.dot)spectrum\(zoomHint)\(palette.dot)p: figures"
         case .verdicts:
             return ""

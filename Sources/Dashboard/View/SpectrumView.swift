@@ -18,6 +18,11 @@ struct SpectrumView: Widget {
     /// Rows for the legend, a few of plot and the axis labels.
     static let minimumChartHeight = 5
 
+    /// Whether `height` rows hold the chart above the detectors' rows.
+    static func chartFits(height: Int, reports: [EvaluationReport]) -> Bool {
+        height - MetricsPanel.rows(for: reports, figures: detectors).count >= minimumChartHeight
+    }
+
     func render(into grid: inout CellGrid, area: Rect) {
         let reports = state.evaluations
         guard let latest = reports.last(where: { $0.realSpectrum != nil }),
@@ -29,7 +34,7 @@ struct SpectrumView: Widget {
         let rows = MetricsPanel.rows(for: reports, figures: Self.detectors)
         // A chart shorter than this shows no line to speak of: then the detectors alone, and the
         // panel's title says that enter zooms it.
-        guard area.height - rows.count >= Self.minimumChartHeight else {
+        guard Self.chartFits(height: area.height, reports: reports) else {
             MetricsPanel.render(rows, into: &grid, area: area, palette: palette)
             return
         }
