@@ -23,6 +23,43 @@ struct ArchitectureRecord: Codable, Equatable {
         /// Colour planes of an image: 1 or 3. Absent in checkpoints written before colour, which
         /// were all grayscale.
         var channels: Int?
+
+        init(kind: String, width: Int? = nil, height: Int? = nil, channels: Int? = nil) {
+            self.kind = kind
+            self.width = width
+            self.height = height
+            self.channels = channels
+        }
+
+        init(_ shape: DataShape) {
+            switch shape {
+            case .image(let width, let height, let channels):
+                self.init(kind: "image", width: width, height: height, channels: channels)
+            case .points:
+                self.init(kind: "points")
+            }
+        }
+
+        /// The data shape, or a description of what is wrong with it.
+        func shape() throws(RecordProblem) -> DataShape {
+            switch (kind, width, height) {
+            case ("points", nil, nil):
+                return .points
+            case ("image", let width?, let height?):
+                let channels = channels ?? 1
+                guard width > 0, height > 0, !width.multipliedReportingOverflow(by: height).overflow,
+                      !(width * height).multipliedReportingOverflow(by: 3).overflow
+                else {
+                    throw RecordProblem("image size \(width)×\(height) is not positive or too large")
+                }
+                guard channels == 1 || channels == 3 else {
+                    throw RecordProblem("an image has 1 or 3 channels, not \(channels)")
+                }
+                return .image(width: width, height: height, channels: channels)
+            default:
+                throw RecordProblem("data must be {\"kind\":\"points\"} or an image with width and height")
+            }
+        }
     }
 
     /// Either `sizes` and `activations` (an MLP) or `layers`.
@@ -85,36 +122,14 @@ struct ArchitectureRecord: Codable, Equatable {
     }
 
     init(architecture: ModelArchitecture, shape: DataShape) {
-        switch shape {
-        case .image(let width, let height, let channels):
-            data = Data(kind: "image", width: width, height: height, channels: channels)
-        case .points: data = Data(kind: "points")
-        }
+        data = Data(shape)
         latentDimension = architecture.latentDimension
         generator = Network(architecture.generator)
         discriminator = Network(architecture.discriminator)
     }
 
     /// The data shape, or a description of what is wrong with it.
-    func dataShape() throws(RecordProblem) -> DataShape {
-        switch (data.kind, data.width, data.height) {
-        case ("points", nil, nil):
-            return .points
-        case ("image", let width?, let height?):
-            let channels = data.channels ?? 1
-            guard width > 0, height > 0, !width.multipliedReportingOverflow(by: height).overflow,
-                  !(width * height).multipliedReportingOverflow(by: 3).overflow
-            else {
-                throw RecordProblem("image size \(width)×\(height) is not positive or too large")
-            }
-            guard channels == 1 || channels == 3 else {
-                throw RecordProblem("an image has 1 or 3 channels, not \(channels)")
-            }
-            return .image(width: width, height: height, channels: channels)
-        default:
-            throw RecordProblem("data must be {\"kind\":\"points\"} or an image with width and height")
-        }
-    }
+    func dataShape() throws(RecordProblem) -> DataShape { try data.shape() }
 
     /// The architecture, after checking that both networks are well formed (every size within
     /// ``NetworkLayout``'s limits) and fit each other, the latent size and the data.

@@ -12,8 +12,6 @@ enum TensorName {
 }
 
 extension Checkpoint {
-    private static let networkNames = ["generator", "discriminator"]
-
     /// The checkpoint as a safetensors file: networks, then optimiser state, then the fixed noise.
     /// Throws ``CheckpointError/unsavable(detail:)`` when the metadata could not be read back.
     public func safeTensorsFile() throws(CheckpointError) -> SafeTensorsFile {
@@ -27,37 +25,13 @@ extension Checkpoint {
     }
 
     private func tensors() throws(TensorError) -> [Tensor] {
-        let networks = [(generator, generatorOptimizer), (discriminator, discriminatorOptimizer)]
-        var tensors: [Tensor] = []
-        // BatchNorm's int64 counters first: the data starts 8-aligned, so they stay aligned.
-        for ((weights, _), network) in zip(networks, Self.networkNames) {
-            for (name, count) in zip(weights.layout.batchCounters, weights.batchesTracked) {
-                tensors.append(try Tensor(name: TensorName.parameter(network, name), shape: [], integers: [Int64(count)]))
-            }
-        }
-        for ((weights, _), network) in zip(networks, Self.networkNames) {
-            let layout = weights.layout
-            for (entry, values) in zip(layout.parameters + layout.runningStatistics,
-                                       weights.tensors + weights.runningStatistics) {
-                tensors.append(try Tensor(name: TensorName.parameter(network, entry.name), shape: entry.shape,
-                                          values: values))
-            }
-        }
-        for ((weights, optimizer), network) in zip(networks, Self.networkNames) {
-            guard let optimizer else { continue }
-            for (index, layout) in weights.layout.parameters.enumerated() {
-                tensors.append(try Tensor(name: TensorName.firstMoment(network, layout.name), shape: layout.shape,
-                                          values: optimizer.firstMoments[index]))
-                tensors.append(try Tensor(name: TensorName.secondMoment(network, layout.name), shape: layout.shape,
-                                          values: optimizer.secondMoments[index]))
-            }
-            tensors.append(try Tensor(name: TensorName.optimizerStep(network), shape: [],
-                                      values: [Float(optimizer.stepCount)]))
-        }
-        tensors.append(try Tensor(name: TensorName.fixedNoise,
-                                  shape: [info.config.sampleCount, info.architecture.latentDimension],
-                                  values: fixedNoise))
-        return tensors
+        try NamedNetwork.tensors([
+            NamedNetwork(name: "generator", weights: generator, optimizer: generatorOptimizer),
+            NamedNetwork(name: "discriminator", weights: discriminator, optimizer: discriminatorOptimizer),
+        ]) + [
+            try Tensor(name: TensorName.fixedNoise, shape: [info.config.sampleCount, info.architecture.latentDimension],
+                       values: fixedNoise),
+        ]
     }
 
     /// Reads a checkpoint out of a decoded safetensors file, checking every tensor against the
@@ -73,34 +47,60 @@ extension Checkpoint {
             // CheckpointInfo has checked the record already; a file cannot get here.
             throw .invalidMetadata(source: source, key: MetadataKey.architecture, detail: error.detail)
         }
-        var weights: [NetworkWeights] = []
-        var states: [OptimizerState?] = []
-        for (layout, network) in zip([layouts.generator, layouts.discriminator], Self.networkNames) {
-            var values: [[Float]] = [], statistics: [[Float]] = [], counts: [Int] = []
-            for entry in layout.parameters {
-                values.append(try table.take(TensorName.parameter(network, entry.name), shape: entry.shape))
-            }
-            for entry in layout.runningStatistics {
-                statistics.append(try table.take(TensorName.parameter(network, entry.name), shape: entry.shape))
-            }
-            for name in layout.batchCounters {
-                counts.append(try table.takeCount(TensorName.parameter(network, name)))
-            }
-            weights.append(NetworkWeights(layers: layout.layers, inputSize: layout.input.count, tensors: values,
-                                          runningStatistics: statistics, batchesTracked: counts))
-            states.append(info.config.optimizer == .adam
-                ? try table.optimizerState(network: network, layout: layout.parameters) : nil)
-        }
+        let withAdam = info.config.optimizer == .adam
+        let (generator, generatorOptimizer) = try table.network("generator", layout: layouts.generator, adam: withAdam)
+        let (discriminator, discriminatorOptimizer) = try table.network("discriminator", layout: layouts.discriminator,
+                                                                        adam: withAdam)
         let noiseShape = [info.config.sampleCount, architecture.latentDimension]
         let noise = try table.take(TensorName.fixedNoise, shape: noiseShape)
         try table.expectEmpty()
-        self.init(info: info, generator: weights[0], discriminator: weights[1],
-                  generatorOptimizer: states[0], discriminatorOptimizer: states[1], fixedNoise: noise)
+        self.init(info: info, generator: generator, discriminator: discriminator,
+                  generatorOptimizer: generatorOptimizer, discriminatorOptimizer: discriminatorOptimizer, fixedNoise: noise)
+    }
+}
+
+/// One network of a checkpoint under its name ("generator", "encoder", …), with Adam's state.
+struct NamedNetwork {
+    var name: String
+    var weights: NetworkWeights
+    var optimizer: OptimizerState?
+
+    /// The networks' tensors in file order: BatchNorm's int64 counters first (the data starts
+    /// 8-aligned, so they stay aligned), then every network's parameters and running statistics,
+    /// then every network's optimiser state.
+    static func tensors(_ networks: [NamedNetwork]) throws(TensorError) -> [Tensor] {
+        var tensors: [Tensor] = []
+        for network in networks {
+            for (name, count) in zip(network.weights.layout.batchCounters, network.weights.batchesTracked) {
+                tensors.append(try Tensor(name: TensorName.parameter(network.name, name), shape: [],
+                                          integers: [Int64(count)]))
+            }
+        }
+        for network in networks {
+            let layout = network.weights.layout
+            for (entry, values) in zip(layout.parameters + layout.runningStatistics,
+                                       network.weights.tensors + network.weights.runningStatistics) {
+                tensors.append(try Tensor(name: TensorName.parameter(network.name, entry.name), shape: entry.shape,
+                                          values: values))
+            }
+        }
+        for network in networks {
+            guard let optimizer = network.optimizer else { continue }
+            for (index, layout) in network.weights.layout.parameters.enumerated() {
+                tensors.append(try Tensor(name: TensorName.firstMoment(network.name, layout.name), shape: layout.shape,
+                                          values: optimizer.firstMoments[index]))
+                tensors.append(try Tensor(name: TensorName.secondMoment(network.name, layout.name), shape: layout.shape,
+                                          values: optimizer.secondMoments[index]))
+            }
+            tensors.append(try Tensor(name: TensorName.optimizerStep(network.name), shape: [],
+                                      values: [Float(optimizer.stepCount)]))
+        }
+        return tensors
     }
 }
 
 /// The tensors of a file not yet claimed by the reader; each is taken once, with its shape checked.
-private struct TensorTable {
+struct TensorTable {
     private var remaining: [String: Tensor]
     private let order: [String]
     private let source: String
@@ -135,7 +135,25 @@ private struct TensorTable {
         return Int(count)
     }
 
-    mutating func optimizerState(network: String, layout: [ParameterLayout]) throws(CheckpointError) -> OptimizerState {
+    /// The weights of the network stored under `name` with this layout, and its Adam state if `adam`.
+    mutating func network(_ name: String, layout: NetworkLayout,
+                          adam: Bool) throws(CheckpointError) -> (NetworkWeights, OptimizerState?) {
+        var values: [[Float]] = [], statistics: [[Float]] = [], counts: [Int] = []
+        for entry in layout.parameters {
+            values.append(try take(TensorName.parameter(name, entry.name), shape: entry.shape))
+        }
+        for entry in layout.runningStatistics {
+            statistics.append(try take(TensorName.parameter(name, entry.name), shape: entry.shape))
+        }
+        for counter in layout.batchCounters {
+            counts.append(try takeCount(TensorName.parameter(name, counter)))
+        }
+        let weights = NetworkWeights(layers: layout.layers, inputSize: layout.input.count, tensors: values,
+                                     runningStatistics: statistics, batchesTracked: counts)
+        return (weights, adam ? try optimizerState(network: name, layout: layout.parameters) : nil)
+    }
+
+    private mutating func optimizerState(network: String, layout: [ParameterLayout]) throws(CheckpointError) -> OptimizerState {
         var first: [[Float]] = [], second: [[Float]] = []
         for entry in layout {
             first.append(try take(TensorName.firstMoment(network, entry.name), shape: entry.shape))

@@ -32,6 +32,13 @@ public final class CheckpointFolder: Sendable {
             discriminatorUpdates = info.discriminatorUpdates
             changes = info.controlHistory.count
         }
+
+        /// An autoencoder's: it has no D and no changes by hand.
+        init(step: Int) {
+            self.step = step
+            discriminatorUpdates = 0
+            changes = 0
+        }
     }
 
     /// - Parameter run: a name made of letters, digits, `.`, `_` and `-` (see ``runName(from:)``).
@@ -45,8 +52,19 @@ public final class CheckpointFolder: Sendable {
     public func save(_ gan: GANStep) throws(CheckpointError) -> String {
         guard !gan.isMidStep, !gan.hasPreparedDiscriminatorUpdate else { throw .midStep(step: gan.stepCount) }
         let checkpoint = Checkpoint(of: gan, run: run)
+        return try save(checkpoint, step: checkpoint.info.step, progress: Progress(checkpoint.info))
+    }
+
+    /// Writes a snapshot of `autoencoder` and returns its path. On failure nothing is left behind.
+    public func save(_ autoencoder: AutoencoderStep) throws(CheckpointError) -> String {
+        let checkpoint = AutoencoderCheckpoint(of: autoencoder, run: run)
+        return try save(checkpoint, step: checkpoint.info.step, progress: Progress(step: checkpoint.info.step))
+    }
+
+    private func save(_ checkpoint: some CheckpointFileFormat, step: Int,
+                      progress: Progress) throws(CheckpointError) -> String {
         try createFolder()
-        let base = "\(path)/\(run)-\(Self.paddedStep(checkpoint.info.step))"
+        let base = "\(path)/\(run)-\(Self.paddedStep(step))"
         var attempt = 1
         while true {
             let candidate = attempt == 1 ? "\(base).safetensors" : "\(base)-\(attempt).safetensors"
@@ -58,7 +76,7 @@ public final class CheckpointFolder: Sendable {
             }
             do {
                 try checkpoint.write(to: candidate)
-                lastSaved.withLock { $0 = Progress(checkpoint.info) }
+                lastSaved.withLock { $0 = progress }
                 prune()
                 return candidate
             } catch .cannotWrite(.alreadyExists) where attempt < Self.maximumAttempts {
@@ -73,6 +91,12 @@ public final class CheckpointFolder: Sendable {
     public func saveIfChanged(_ gan: GANStep) throws(CheckpointError) -> String? {
         guard lastSaved.withLock({ $0 }) != Progress(CheckpointInfo(of: gan, run: run)) else { return nil }
         return try save(gan)
+    }
+
+    /// ``saveIfChanged(_:)-(GANStep)`` for an autoencoder.
+    public func saveIfChanged(_ autoencoder: AutoencoderStep) throws(CheckpointError) -> String? {
+        guard lastSaved.withLock({ $0 }) != Progress(step: autoencoder.stepCount) else { return nil }
+        return try save(autoencoder)
     }
 
     /// A run name made safe for a file name: anything but letters, digits, `.`, `_` and `-`
@@ -128,11 +152,21 @@ public final class CheckpointFolder: Sendable {
         }
     }
 
-    /// Deletes this run's oldest snapshots beyond `keepLast`. Best effort: the new snapshot is
-    /// safe either way, and a file that cannot be deleted is merely left behind.
+    /// Deletes this run's oldest snapshots beyond `keepLast`, GAN or autoencoder, newest first as
+    /// ``list(_:)`` orders them. Best effort: the new snapshot is safe either way, and a file that
+    /// cannot be deleted is merely left behind.
     private func prune() {
-        guard let keepLast, let listing = try? Self.list(path) else { return }
-        let mine = listing.checkpoints.filter { $0.info.run == run }
+        guard let keepLast, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        var mine: [(path: String, created: Date, step: Int)] = []
+        for name in names where name.hasSuffix(".safetensors") && !name.hasPrefix(".") {
+            let file = "\(path)/\(name)"
+            if let info = try? CheckpointInfo.load(path: file), info.run == run {
+                mine.append((file, info.created, info.step))
+            } else if let info = try? AutoencoderCheckpointInfo.load(path: file), info.run == run {
+                mine.append((file, info.created, info.step))
+            }
+        }
+        mine.sort { ($0.created, $0.step, $0.path) > ($1.created, $1.step, $1.path) }
         for old in mine.dropFirst(keepLast) {
             try? FileManager.default.removeItem(atPath: old.path)
         }

@@ -36,20 +36,12 @@ extension CheckpointInfo {
             if let problem = ConfigLimits.problem(config, architecture: architecture) {
                 throw .unsavable(detail: problem)
             }
-            var entries = [
-                MetadataKey.format: Self.formatName,
-                MetadataKey.formatVersion: Self.formatVersion,
-                MetadataKey.run: run,
-                MetadataKey.step: String(step),
-                MetadataKey.realSamplesSeen: String(realSamplesSeen),
-                MetadataKey.rng: "[" + rng.state.map(String.init).joined(separator: ",") + "]",
-                MetadataKey.config: try Self.json(config, key: MetadataKey.config),
-                MetadataKey.dataset: config.dataset,
-                MetadataKey.architecture: try Self.json(ArchitectureRecord(architecture: architecture, shape: dataShape),
-                                                        key: MetadataKey.architecture),
-                MetadataKey.created: createdText,
-                MetadataKey.discriminatorUpdates: String(discriminatorUpdates),
-            ]
+            var entries = try Self.runEntries(run: run, step: step, realSamplesSeen: realSamplesSeen, rng: rng,
+                                              config: config, created: created)
+            entries[MetadataKey.architecture] = try Self.json(ArchitectureRecord(architecture: architecture,
+                                                                                 shape: dataShape),
+                                                              key: MetadataKey.architecture)
+            entries[MetadataKey.discriminatorUpdates] = String(discriminatorUpdates)
             if !controlHistory.isEmpty {
                 entries[MetadataKey.controls] = try Self.json(controlHistory, key: MetadataKey.controls)
             }
@@ -67,15 +59,13 @@ extension CheckpointInfo {
     /// Parses and checks untrusted metadata; `source` names the file in errors.
     public init(metadata: [String: String], source: String) throws(CheckpointError) {
         let reader = MetadataReader(metadata: metadata, source: source)
-        let format = metadata[MetadataKey.format]
-        guard format == Self.formatName else { throw .notACheckpoint(source: source, format: format) }
-        let version = try reader.string(MetadataKey.formatVersion)
-        guard version == Self.formatVersion else { throw .unsupportedVersion(source: source, version: version) }
-
-        let words: [UInt64] = try reader.json(MetadataKey.rng)
-        guard let rng = SeededRNG(state: words) else {
-            throw .invalidMetadata(source: source, key: MetadataKey.rng, detail: "needs four words, not all zero")
+        try reader.checkFormat()
+        if let kind = metadata[MetadataKey.modelKind] {
+            throw .incompatible(source: source, detail: "a checkpoint of an autoencoder (model_kind "
+                + "\(kind.quotedForMessage)), not of a GAN")
         }
+
+        let rng = try reader.rng()
         var config: TrainingConfig = try reader.json(MetadataKey.config)
         guard try reader.string(MetadataKey.dataset) == config.dataset else {
             throw .inconsistent(source: source, detail: "dataset differs from the configuration's")
@@ -91,10 +81,7 @@ extension CheckpointInfo {
         }
         // A checkpoint from before colour names its gray faces "faces"; they are "faces-gray" now.
         config.dataset = DatasetCatalog.currentName(of: config.dataset, recordedChannels: shape.channels)
-        let createdText = try reader.string(MetadataKey.created)
-        guard let created = try? Self.timeFormat.parse(createdText) else {
-            throw .invalidMetadata(source: source, key: MetadataKey.created, detail: "not an ISO 8601 time")
-        }
+        let created = try reader.created()
         self.init(run: try reader.string(MetadataKey.run), step: try reader.count(MetadataKey.step),
                   realSamplesSeen: try reader.count(MetadataKey.realSamplesSeen), rng: rng, config: config,
                   architecture: architecture, dataShape: shape, created: created,
@@ -112,7 +99,23 @@ extension CheckpointInfo {
         }
     }
 
-    private static func json(_ value: some Encodable, key: String) throws(CheckpointError) -> String {
+    /// The entries every ganscope checkpoint has, GAN or autoencoder.
+    static func runEntries(run: String, step: Int, realSamplesSeen: Int, rng: SeededRNG, config: TrainingConfig,
+                           created: Date) throws(CheckpointError) -> [String: String] {
+        [
+            MetadataKey.format: formatName,
+            MetadataKey.formatVersion: formatVersion,
+            MetadataKey.run: run,
+            MetadataKey.step: String(step),
+            MetadataKey.realSamplesSeen: String(realSamplesSeen),
+            MetadataKey.rng: "[" + rng.state.map(String.init).joined(separator: ",") + "]",
+            MetadataKey.config: try json(config, key: MetadataKey.config),
+            MetadataKey.dataset: config.dataset,
+            MetadataKey.created: text(of: created),
+        ]
+    }
+
+    static func json(_ value: some Encodable, key: String) throws(CheckpointError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
@@ -124,7 +127,7 @@ extension CheckpointInfo {
 }
 
 /// Reads typed values out of untrusted metadata, each failure naming the file and the key.
-private struct MetadataReader {
+struct MetadataReader {
     let metadata: [String: String]
     let source: String
 
@@ -154,6 +157,43 @@ private struct MetadataReader {
         }
     }
 
+    /// Throws unless the metadata is a ganscope checkpoint's of the version this build reads.
+    func checkFormat() throws(CheckpointError) {
+        let format = metadata[MetadataKey.format]
+        guard format == CheckpointInfo.formatName else { throw .notACheckpoint(source: source, format: format) }
+        let version = try string(MetadataKey.formatVersion)
+        guard version == CheckpointInfo.formatVersion else {
+            throw .unsupportedVersion(source: source, version: version)
+        }
+    }
+
+    /// The training random stream's state.
+    func rng() throws(CheckpointError) -> SeededRNG {
+        let words: [UInt64] = try json(MetadataKey.rng)
+        guard let rng = SeededRNG(state: words) else {
+            throw .invalidMetadata(source: source, key: MetadataKey.rng, detail: "needs four words, not all zero")
+        }
+        return rng
+    }
+
+    /// When the snapshot was taken.
+    func created() throws(CheckpointError) -> Date {
+        let text = try string(MetadataKey.created)
+        guard let created = try? CheckpointInfo.timeFormat.parse(text) else {
+            throw .invalidMetadata(source: source, key: MetadataKey.created, detail: "not an ISO 8601 time")
+        }
+        return created
+    }
+
+    /// A number written as decimal text (NaN and infinities included: a diverged run's losses).
+    func number(_ key: String) throws(CheckpointError) -> Float {
+        let text = try string(key)
+        guard let value = Float(text) else {
+            throw .invalidMetadata(source: source, key: key, detail: "\(text.quotedForMessage) is not a number")
+        }
+        return value
+    }
+
     /// The discriminator's update count, or for a checkpoint from before it was recorded
     /// `step` × K (K could not change then).
     func discriminatorUpdates(step: Int, k: Int) throws(CheckpointError) -> Int {
@@ -171,13 +211,7 @@ private struct MetadataReader {
         let present = keys.filter { metadata[$0] != nil }
         guard !present.isEmpty else { return nil }
         var values: [Float] = []
-        for key in keys {
-            let text = try string(key)
-            guard let value = Float(text) else {
-                throw .invalidMetadata(source: source, key: key, detail: "\(text.quotedForMessage) is not a number")
-            }
-            values.append(value)
-        }
+        for key in keys { values.append(try number(key)) }
         return StepResult(discriminatorLoss: values[0], generatorLoss: values[1],
                           meanRealScore: values[2], meanFakeScore: values[3])
     }

@@ -55,7 +55,10 @@ public struct CheckpointInfo: Sendable, Equatable {
     }
 
     /// `created` as ISO 8601 with milliseconds, e.g. "2025-11-27T02:05:00.123Z".
-    public var createdText: String {
+    public var createdText: String { Self.text(of: created) }
+
+    /// A time as ISO 8601 with milliseconds.
+    static func text(of created: Date) -> String {
         // Built from whole milliseconds: formatting the Date directly truncates, so a time
         // read back as …325.99999 would print as .325 after being written as .326.
         let milliseconds = (created.timeIntervalSince1970 * 1000).rounded()

@@ -34,6 +34,13 @@ public enum ConfigLimits {
 
     /// What is wrong with `config` for this architecture, or nil if nothing is.
     public static func problem(_ config: TrainingConfig, architecture: ModelArchitecture) -> String? {
+        settingsProblem(config, latentDimension: architecture.latentDimension)
+            ?? bufferProblem(rows: max(2 * config.batchSize, config.sampleCount), architecture: architecture)
+    }
+
+    /// What is wrong with `config`'s numbers for a model of this latent size, the networks'
+    /// buffers aside, or nil.
+    public static func settingsProblem(_ config: TrainingConfig, latentDimension: Int) -> String? {
         let ranges: [(String, Int, ClosedRange<Int>)] = [
             ("batchSize", config.batchSize, batch),
             ("discriminatorSteps", config.discriminatorSteps, discriminatorSteps),
@@ -42,7 +49,7 @@ public enum ConfigLimits {
             ("sampleCount", config.sampleCount, sampleCount),
             ("steps", config.steps ?? steps.lowerBound, steps),
             ("learningRateHalfLife", config.learningRateHalfLife ?? steps.lowerBound, steps),
-            ("latentDimension", config.latentDimension ?? architecture.latentDimension, latentDimension),
+            ("latentDimension", config.latentDimension ?? latentDimension, Self.latentDimension),
         ]
         for (name, value, range) in ranges where !range.contains(value) {
             return "\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound)"
@@ -54,10 +61,10 @@ public enum ConfigLimits {
         guard [config.beta1, config.beta2].allSatisfy({ $0 >= 0 && $0 < 1 }) else {
             return "Adam betas must be in [0, 1)"
         }
-        if let z = config.latentDimension, z != architecture.latentDimension {
-            return "latentDimension \(z) differs from the architecture's \(architecture.latentDimension)"
+        if let z = config.latentDimension, z != latentDimension {
+            return "latentDimension \(z) differs from the architecture's \(latentDimension)"
         }
-        return bufferProblem(rows: max(2 * config.batchSize, config.sampleCount), architecture: architecture)
+        return nil
     }
 
     /// Why `rows` rows through `architecture` would need a buffer over the limit, or nil if they
@@ -67,7 +74,11 @@ public enum ConfigLimits {
                 .output.count,
               let layouts = try? architecture.layouts(features: features)
         else { return "the networks' layers do not fit together" }
-        let widest = max(layouts.generator.widest, layouts.discriminator.widest)
+        return bufferProblem(rows: rows, widest: max(layouts.generator.widest, layouts.discriminator.widest))
+    }
+
+    /// Why `rows` rows of `widest` values would exceed the buffer limit, or nil if they fit.
+    public static func bufferProblem(rows: Int, widest: Int) -> String? {
         guard widest > maximumBufferElements / max(rows, 1) else { return nil }
         return "\(rows) rows of \(widest) values exceed the \(maximumBufferElements)-float buffer limit"
     }

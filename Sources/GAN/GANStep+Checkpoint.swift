@@ -13,16 +13,7 @@ extension GANStep {
     public convenience init(resuming checkpoint: Checkpoint, config: TrainingConfig, dataset: Dataset,
                             source: String) throws(CheckpointError) {
         let info = checkpoint.info
-        var expected = config
-        expected.steps = info.config.steps
-        expected.threads = info.config.threads
-        guard expected == info.config else {
-            throw .incompatible(source: source, detail: "only the total steps and threads may change on resume")
-        }
-        guard dataset.shape == info.dataShape else {
-            throw .incompatible(source: source, detail: "data set \(dataset.name) has samples of shape "
-                + "\(dataset.shape), but the checkpoint was trained on \(info.dataShape)")
-        }
+        try config.checkResumable(from: info.config, dataShape: info.dataShape, dataset: dataset, source: source)
         let model = GANModel(architecture: info.architecture, seed: config.seed, sampleCount: config.sampleCount)
         self.init(model: model, config: config, dataset: dataset)
         checkpoint.generator.load(into: model.generator)
@@ -52,13 +43,39 @@ extension GANStep {
         let checkpoint = try Checkpoint.load(path: path)
         var config = checkpoint.info.config
         try adjust(&config, checkpoint.info)
+        let dataset = try DatasetCatalog.load(config, shape: checkpoint.info.dataShape, folder: folder)
+        let gan = try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
+        return (gan, checkpoint.info)
+    }
+}
+
+extension TrainingConfig {
+    /// Throws unless this configuration may continue a run saved with `saved` on `dataset`:
+    /// only the total steps and threads may change, and the data must have the saved shape.
+    func checkResumable(from saved: TrainingConfig, dataShape: DataShape, dataset: Dataset,
+                        source: String) throws(CheckpointError) {
+        var expected = self
+        expected.steps = saved.steps
+        expected.threads = saved.threads
+        guard expected == saved else {
+            throw .incompatible(source: source, detail: "only the total steps and threads may change on resume")
+        }
+        guard dataset.shape == dataShape else {
+            throw .incompatible(source: source, detail: "data set \(dataset.name) has samples of shape "
+                + "\(dataset.shape), but the checkpoint was trained on \(dataShape)")
+        }
+    }
+}
+
+extension DatasetCatalog {
+    /// The data set of a snapshot, loaded again: a `folder:` set at the snapshot's image size and
+    /// channels, not the defaults, so the same pictures come back in the same shape.
+    static func load(_ config: TrainingConfig, shape: DataShape, folder: FolderOptions) throws -> Dataset {
         var folder = folder
-        if case .image(let width, _, let channels) = checkpoint.info.dataShape {
+        if case .image(let width, _, let channels) = shape {
             folder.imageSize = width
             folder.channels = channels
         }
-        let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed, folder: folder)
-        let gan = try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
-        return (gan, checkpoint.info)
+        return try DatasetCatalog.load(config.dataset, seed: config.seed, folder: folder)
     }
 }

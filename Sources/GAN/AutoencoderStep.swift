@@ -1,0 +1,121 @@
+import Datasets
+import NeuralNet
+import Randomness
+
+/// One update of an autoencoder: M real samples drawn as ``GANStep`` draws them, encoded,
+/// (for the VAE) sampled by the reparameterisation trick, decoded; then the loss
+/// reconstruction + β_t·KL descends through both networks by Adam (or SGD).
+///
+/// The encoder stands where D stands and the decoder where G does, so they take D's and G's
+/// learning rates (`learningRateD`, `learningRateG`) and the same schedule.
+///
+/// Not `Sendable`: a training state belongs to one thread at a time. An update is one indivisible
+/// piece of work, so unlike ``GANStep`` it has no mid-step state to abandon.
+public final class AutoencoderStep {
+    public let model: AutoencoderModel
+    public let config: TrainingConfig
+    public let options: AutoencoderOptions
+    public let dataset: Dataset
+    public let encoderOptimizer: NetworkOptimizer
+    public let decoderOptimizer: NetworkOptimizer
+    /// Data order and the VAE's ε: the one stream training draws from after initialisation.
+    public var rng: SeededRNG
+    /// Updates taken so far.
+    public private(set) var stepCount = 0
+    /// Real samples drawn so far (for the epoch count).
+    public private(set) var realSamplesSeen = 0
+    /// What the last update measured; nil before the first.
+    public private(set) var lastResult: AutoencoderResult?
+
+    private let batch: Int
+    private var picks: [Int]                   // (M) data indices, reused so an update allocates nothing
+    private let input: Buffer<Float>           // (M, features)
+    private let targets: Buffer<Float>         // (M, features)
+    private let outputGradient: Buffer<Float>  // (M, features)
+    private let noise: Buffer<Float>           // (M, L): the VAE's ε
+    private let latent: Buffer<Float>          // (M, L): z
+    private let latentGradient: Buffer<Float>  // (M, L)
+    private let codeGradient: Buffer<Float>    // (M, code): dL/d(encoder output)
+
+    public init(model: AutoencoderModel, config: TrainingConfig, options: AutoencoderOptions, dataset: Dataset) {
+        precondition(options.kind == model.kind && options.reconstruction == model.reconstruction,
+                     "the options must be the model's")
+        self.model = model
+        self.config = config
+        self.options = options
+        self.dataset = dataset
+        batch = config.batchSize
+        picks = Array(repeating: 0, count: batch)
+        rng = SeededRNG(seed: config.seed, stream: RNGStream.training)
+        let features = model.features, z = model.latentDimension
+        input = Buffer(count: batch * features)
+        targets = Buffer(count: batch * features)
+        outputGradient = Buffer(count: batch * features)
+        noise = Buffer(count: batch * z)
+        latent = Buffer(count: batch * z)
+        latentGradient = Buffer(count: batch * z)
+        codeGradient = Buffer(count: batch * model.codeSize)
+        encoderOptimizer = NetworkOptimizer(config.optimizer, for: model.encoder,
+                                            learningRate: config.learningRateD, config: config)
+        decoderOptimizer = NetworkOptimizer(config.optimizer, for: model.decoder,
+                                            learningRate: config.learningRateG, config: config)
+    }
+
+    /// Passes over the data so far.
+    public var epoch: Double { Double(realSamplesSeen) / Double(max(dataset.count, 1)) }
+
+    /// Runs one update and reports its terms.
+    @discardableResult
+    public func step() -> AutoencoderResult {
+        let decay = config.learningRateFactor(afterSteps: stepCount)
+        encoderOptimizer.learningRate = config.learningRateD * decay
+        decoderOptimizer.learningRate = config.learningRateG * decay
+        let features = model.features, z = model.latentDimension
+        for i in 0..<batch { picks[i] = rng.index(below: dataset.count) }
+        dataset.copyBatch(indices: picks, into: input.pointer)
+        realSamplesSeen += batch
+        model.toTargets(input.pointer, targets.pointer, count: batch * features)
+
+        let code = model.encoder.forward(input.pointer, batch: batch)
+        switch model.kind {
+        case .ae:
+            latent.pointer.update(from: code, count: batch * z)
+        case .vae:
+            for i in 0..<noise.count { noise[i] = rng.gaussian() }
+            GaussianLatent.sample(head: code, noise: noise.pointer, z: latent.pointer, batch: batch, latent: z)
+        }
+        let scale = 1 / Float(batch)  // per-sample terms: sums over a sample, mean over the batch
+        let output = model.decoder.forward(latent.pointer, batch: batch)
+        let reconstruction = model.reconstruction.sum(outputs: output, targets: targets.pointer,
+                                                      count: batch * features, gradient: outputGradient.pointer,
+                                                      gradientScale: scale) * scale
+        model.decoder.backward(gradOutput: outputGradient.pointer, batch: batch, parameterGradients: .overwrite,
+                               gradInput: latentGradient.pointer)
+        let klWeight = options.klWeight(afterSteps: stepCount)
+        var kl: Float = 0
+        switch model.kind {
+        case .ae:
+            model.encoder.backward(gradOutput: latentGradient.pointer, batch: batch, parameterGradients: .overwrite)
+        case .vae:
+            kl = GaussianLatent.klDivergence(head: code, batch: batch, latent: z, gradient: codeGradient.pointer,
+                                             gradientScale: klWeight * scale) * scale
+            GaussianLatent.sampleBackward(head: code, noise: noise.pointer, zGradient: latentGradient.pointer,
+                                          headGradient: codeGradient.pointer, batch: batch, latent: z)
+            model.encoder.backward(gradOutput: codeGradient.pointer, batch: batch, parameterGradients: .overwrite)
+        }
+        encoderOptimizer.step()
+        decoderOptimizer.step()
+        stepCount += 1
+        let result = AutoencoderResult(reconstruction: reconstruction, kl: kl, klWeight: klWeight)
+        lastResult = result
+        return result
+    }
+
+    /// Sets the counters a checkpoint records (see `init(resuming:…)`); the rest of the state is
+    /// reachable through `model`, the optimisers and `rng`.
+    func restoreProgress(stepCount: Int, realSamplesSeen: Int, lastResult: AutoencoderResult?) {
+        self.stepCount = stepCount
+        self.realSamplesSeen = realSamplesSeen
+        self.lastResult = lastResult
+    }
+}
