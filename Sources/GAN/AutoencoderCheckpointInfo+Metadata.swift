@@ -46,8 +46,9 @@ extension AutoencoderCheckpointInfo {
 }
 
 extension AutoencoderCheckpointInfo {
-    /// Parses and checks untrusted metadata; `source` names the file in errors. The architecture
-    /// must be the one the settings build (``AutoencoderArchitecture/make(_:network:for:latentDimension:batchNorm:reconstruction:)``).
+    /// Parses and checks untrusted metadata; `source` names the file in errors. Like a GAN's, the
+    /// networks may be any that fit the data, the latent size and the kind (the encoder gives
+    /// 2·L values for the VAE, L for the AE).
     public init(metadata: [String: String], source: String) throws(CheckpointError) {
         let reader = MetadataReader(metadata: metadata, source: source)
         try reader.checkFormat()
@@ -80,13 +81,6 @@ extension AutoencoderCheckpointInfo {
         }
         if let problem = Self.problem(config: config, options: options, architecture: architecture, shape: shape) {
             throw .inconsistent(source: source, detail: problem)
-        }
-        let expected = try? AutoencoderArchitecture.make(
-            kind, network: config.model ?? .mlp, for: shape, latentDimension: architecture.latentDimension,
-            batchNorm: config.batchNorm ?? false, reconstruction: reconstruction)
-        guard expected == architecture else {
-            throw .inconsistent(source: source, detail: "the networks differ from the \(kind.rawValue) that the "
-                + "configuration's model, latent size and \(reconstruction.rawValue) loss make")
         }
         self.init(run: try reader.string(MetadataKey.run), step: try reader.count(MetadataKey.step),
                   realSamplesSeen: try reader.count(MetadataKey.realSamplesSeen), rng: try reader.rng(),

@@ -70,39 +70,22 @@ public final class AutoencoderStep {
         let decay = config.learningRateFactor(afterSteps: stepCount)
         encoderOptimizer.learningRate = config.learningRateD * decay
         decoderOptimizer.learningRate = config.learningRateG * decay
-        let features = model.features, z = model.latentDimension
+        let features = model.features
         for i in 0..<batch { picks[i] = rng.index(below: dataset.count) }
         dataset.copyBatch(indices: picks, into: input.pointer)
         realSamplesSeen += batch
         model.toTargets(input.pointer, targets.pointer, count: batch * features)
 
-        let code = model.encoder.forward(input.pointer, batch: batch)
-        switch model.kind {
-        case .ae:
-            latent.pointer.update(from: code, count: batch * z)
-        case .vae:
+        if model.kind == .vae {
             for i in 0..<noise.count { noise[i] = rng.gaussian() }
-            GaussianLatent.sample(head: code, noise: noise.pointer, z: latent.pointer, batch: batch, latent: z)
         }
-        let scale = 1 / Float(batch)  // per-sample terms: sums over a sample, mean over the batch
-        let output = model.decoder.forward(latent.pointer, batch: batch)
-        let reconstruction = model.reconstruction.sum(outputs: output, targets: targets.pointer,
-                                                      count: batch * features, gradient: outputGradient.pointer,
-                                                      gradientScale: scale) * scale
-        model.decoder.backward(gradOutput: outputGradient.pointer, batch: batch, parameterGradients: .overwrite,
-                               gradInput: latentGradient.pointer)
         let klWeight = options.klWeight(afterSteps: stepCount)
-        var kl: Float = 0
-        switch model.kind {
-        case .ae:
-            model.encoder.backward(gradOutput: latentGradient.pointer, batch: batch, parameterGradients: .overwrite)
-        case .vae:
-            kl = GaussianLatent.klDivergence(head: code, batch: batch, latent: z, gradient: codeGradient.pointer,
-                                             gradientScale: klWeight * scale) * scale
-            GaussianLatent.sampleBackward(head: code, noise: noise.pointer, zGradient: latentGradient.pointer,
-                                          headGradient: codeGradient.pointer, batch: batch, latent: z)
-            model.encoder.backward(gradOutput: codeGradient.pointer, batch: batch, parameterGradients: .overwrite)
-        }
+        let scratch = AutoencoderObjective.Scratch(
+            noise: UnsafePointer(noise.pointer), latent: latent.pointer, latentGradient: latentGradient.pointer,
+            outputGradient: outputGradient.pointer, codeGradient: codeGradient.pointer)
+        let (reconstruction, kl) = AutoencoderObjective.lossAndGradients(
+            model.kind, reconstruction: model.reconstruction, klWeight: klWeight, encoder: model.encoder,
+            decoder: model.decoder, input: input.pointer, targets: targets.pointer, batch: batch, scratch: scratch)
         encoderOptimizer.step()
         decoderOptimizer.step()
         stepCount += 1
