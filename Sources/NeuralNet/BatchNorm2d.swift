@@ -1,5 +1,7 @@
-/// Batch normalisation over the channels of NCHW batches, as PyTorch's `nn.BatchNorm2d(channels)`
-/// defines it: y = γ·(x − μ)/√(σ² + ε) + β per channel, ε = 1e-5.
+/// Batch normalisation over the channels of image batches, as PyTorch's `nn.BatchNorm2d(channels)`
+/// defines it: y = γ·(x − μ)/√(σ² + ε) + β per channel, ε = 1e-5. Batches are feature-major,
+/// (channels, height, width, batch) as inside a network (``FeatureMajor``), so each channel's
+/// values over the batch are one contiguous run.
 ///
 /// In training mode μ and σ² are the batch's mean and biased variance over samples and pixels,
 /// and every forward pass moves the running statistics towards the batch's with momentum 0.1,
@@ -60,14 +62,12 @@ public final class BatchNorm2d<T: BLASScalar> {
                 inverseDeviation[c] = 1 / (runningVariance[c] + T(Self.epsilon)).squareRoot()
             }
         }
+        let run = batch * plane
         for c in 0..<channels {
             let scale = weight.value[c] * inverseDeviation[c]
             let shift = bias.value[c] - mean[c] * scale
-            for n in 0..<batch {
-                let offset = (n * channels + c) * plane
-                let x = input + offset, y = output + offset
-                for i in 0..<plane { y[i] = x[i] * scale + shift }
-            }
+            let x = input + c * run, y = output + c * run
+            for i in 0..<run { y[i] = x[i] * scale + shift }
         }
     }
 
@@ -79,20 +79,13 @@ public final class BatchNorm2d<T: BLASScalar> {
     @inlinable
     public func backward(input: UnsafePointer<T>, output: UnsafePointer<T>, gradOutput: UnsafePointer<T>,
                          gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
-        let count = T(batch * plane)
+        let run = batch * plane, count = T(run)
         for c in 0..<channels {
             let mu = mean[c], inverse = inverseDeviation[c]
+            let x = input + c * run, dy = gradOutput + c * run
             // Σ dy and Σ dy·x̂ over the channel's samples and pixels.
-            var sumGradient: T = 0, sumGradientNormalised: T = 0
-            for n in 0..<batch {
-                let offset = (n * channels + c) * plane
-                let x = input + offset, dy = gradOutput + offset
-                for i in 0..<plane {
-                    sumGradient += dy[i]
-                    sumGradientNormalised += dy[i] * (x[i] - mu)
-                }
-            }
-            sumGradientNormalised *= inverse
+            let sumGradient = Summation.sum(count: run) { dy[$0] }
+            let sumGradientNormalised = Summation.sum(count: run) { dy[$0] * (x[$0] - mu) } * inverse
             switch parameterGradients {
             case .accumulate:
                 weight.gradient[c] += sumGradientNormalised
@@ -107,11 +100,8 @@ public final class BatchNorm2d<T: BLASScalar> {
             // Training: dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)); evaluation: dx = γ/σ·dy.
             let meanGradient = lastPassUsedBatchStatistics ? sumGradient / count : 0
             let slope = lastPassUsedBatchStatistics ? sumGradientNormalised / count * inverse : 0
-            for n in 0..<batch {
-                let offset = (n * channels + c) * plane
-                let x = input + offset, dy = gradOutput + offset, dx = gradInput + offset
-                for i in 0..<plane { dx[i] = scale * (dy[i] - meanGradient - (x[i] - mu) * slope) }
-            }
+            let dx = gradInput + c * run
+            for i in 0..<run { dx[i] = scale * (dy[i] - meanGradient - (x[i] - mu) * slope) }
         }
     }
 
@@ -123,17 +113,9 @@ public final class BatchNorm2d<T: BLASScalar> {
         precondition(count > 1, "batch norm in training mode needs more than one value per channel")
         let momentum = T(Self.momentum)
         for c in 0..<channels {
-            var sum: T = 0
-            for n in 0..<batch {
-                let x = input + (n * channels + c) * plane
-                sum += Self.sum(count: plane) { x[$0] }
-            }
-            let mu = sum / T(count)
-            var squares: T = 0
-            for n in 0..<batch {
-                let x = input + (n * channels + c) * plane
-                squares += Self.sum(count: plane) { (x[$0] - mu) * (x[$0] - mu) }
-            }
+            let x = input + c * count
+            let mu = Summation.sum(count: count) { x[$0] } / T(count)
+            let squares = Summation.sum(count: count) { (x[$0] - mu) * (x[$0] - mu) }
             let variance = squares / T(count)
             mean[c] = mu
             inverseDeviation[c] = 1 / (variance + T(Self.epsilon)).squareRoot()
@@ -141,22 +123,6 @@ public final class BatchNorm2d<T: BLASScalar> {
             runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * squares / T(count - 1)
         }
         countBatch()
-    }
-
-    /// Σ term(i) for i in 0..<count, in eight interleaved partial sums: a single running sum is a
-    /// chain of dependent additions that neither pipelines nor vectorises (the forward pass took
-    /// two to five times as long with one).
-    @inlinable
-    static func sum(count: Int, _ term: (Int) -> T) -> T {
-        var partial: (T, T, T, T, T, T, T, T) = (0, 0, 0, 0, 0, 0, 0, 0)
-        var i = 0
-        while i + 8 <= count {
-            partial.0 += term(i); partial.1 += term(i + 1); partial.2 += term(i + 2); partial.3 += term(i + 3)
-            partial.4 += term(i + 4); partial.5 += term(i + 5); partial.6 += term(i + 6); partial.7 += term(i + 7)
-            i += 8
-        }
-        while i < count { partial.0 += term(i); i += 1 }
-        return ((partial.0 + partial.1) + (partial.2 + partial.3)) + ((partial.4 + partial.5) + (partial.6 + partial.7))
     }
 
     /// Not inlinable: `batchesTracked` is set only inside the module.

@@ -1,25 +1,23 @@
 import Randomness
 
-/// A 2-D convolution like PyTorch's `nn.Conv2d` (square kernel, stride, zero padding), on NCHW
-/// batches whose rows are samples: x is (batch, in, height, width), y (batch, out, OH, OW).
+/// A 2-D convolution like PyTorch's `nn.Conv2d` (square kernel, stride, zero padding), on
+/// feature-major batches (``FeatureMajor``): x is (in, height, width, batch), y (out, OH, OW, batch).
 ///
-/// Lowered onto one gemm for the whole batch (see `ConvGeometry`): im2col of every sample into a
-/// (in·k·k, batch·OH·OW) matrix, W (out, in·k·k) times it, then a transpose back to batch-major
-/// rows with the bias added. One large product keeps BLAS near its peak where per-sample products
-/// (OH·OW = 49 columns in the DCGAN) would not. Not `Sendable`: its scratch buffers belong to the
-/// network, and the network to one thread.
+/// Lowered onto one gemm for the whole batch (see `ConvGeometry`): im2col of the batch into an
+/// (in·k·k, OH·OW·batch) matrix, W (out, in·k·k) times it straight into y, then the bias added.
+/// One large product keeps BLAS near its peak where per-sample products (OH·OW = 49 columns in
+/// the DCGAN) would not. Not `Sendable`: its scratch buffers belong to the network, and the
+/// network to one thread.
 public final class Conv2d<T: BLASScalar> {
     public let geometry: ConvGeometry
     public let outputChannels: Int
     public let weight: Parameter<T>  // (out, in, k, k)
     public let bias: Parameter<T>    // (out)
 
-    /// (in·k·k, batch·OH·OW): the patches of the last pass.
+    /// (in·k·k, OH·OW·batch): the patches of the last pass.
     @usableFromInline var columns = Buffer<T>(count: 0)
     /// The input (address and batch) whose patches `columns` holds, if it still holds them.
     @usableFromInline var columnsSource: (input: UnsafePointer<T>, batch: Int)?
-    /// (out, batch·OH·OW): the product before the transpose, or dL/dy channel-major.
-    @usableFromInline var channelMajor = Buffer<T>(count: 0)
 
     /// A layer initialised as PyTorch's `nn.Conv2d` is by default: weight, then bias, uniform in
     /// ±1/√fan_in with fan_in = in·k·k.
@@ -53,12 +51,11 @@ public final class Conv2d<T: BLASScalar> {
         reserve(pixels: pixels)
         geometry.im2col(image: input, columns: columns.pointer, batch: batch)
         columnsSource = (input, batch)
-        // (out, batch·OH·OW) = W (out, in·k·k) · columns (in·k·k, batch·OH·OW)
+        // y (out, OH·OW·batch) = W (out, in·k·k) · columns (in·k·k, OH·OW·batch)
         T.gemm(transposeA: false, transposeB: false, m: outputChannels, n: pixels, k: geometry.patchSize,
                alpha: 1, a: weight.value.pointer, lda: geometry.patchSize, b: columns.pointer, ldb: pixels,
-               beta: 0, c: channelMajor.pointer, ldc: pixels)
-        ChannelLayout.toBatchMajor(channelMajor.pointer, output, adding: bias.value.pointer, batch: batch,
-                                   channels: outputChannels, plane: geometry.outputPlane)
+               beta: 0, c: output, ldc: pixels)
+        FeatureMajor.addBias(bias.value.pointer, to: output, channels: outputChannels, run: pixels)
     }
 
     /// Backward pass for the batch `input`: fills dL/dW and dL/db per `parameterGradients` and
@@ -73,25 +70,23 @@ public final class Conv2d<T: BLASScalar> {
                          gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
         let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
         reserve(pixels: pixels)
-        ChannelLayout.toChannelMajor(gradOutput, channelMajor.pointer, batch: batch, channels: outputChannels,
-                                     plane: geometry.outputPlane)
         if parameterGradients != .skip {
             if columnsSource?.input != input || columnsSource?.batch != batch {
                 geometry.im2col(image: input, columns: columns.pointer, batch: batch)
                 columnsSource = (input, batch)
             }
-            // dW (out, in·k·k) = dy (out, batch·OH·OW) · columnsᵀ
+            // dW (out, in·k·k) = dy (out, OH·OW·batch) · columnsᵀ
             T.gemm(transposeA: false, transposeB: true, m: outputChannels, n: patch, k: pixels, alpha: 1,
-                   a: channelMajor.pointer, lda: pixels, b: columns.pointer, ldb: pixels,
+                   a: gradOutput, lda: pixels, b: columns.pointer, ldb: pixels,
                    beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
-            ChannelLayout.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
-                                      batch: batch, channels: outputChannels, plane: geometry.outputPlane)
+            FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
+                                     channels: outputChannels, run: pixels)
         }
         if let gradInput {
             columnsSource = nil
-            // d columns (in·k·k, batch·OH·OW) = Wᵀ · dy, then back onto the pixels they came from.
+            // d columns (in·k·k, OH·OW·batch) = Wᵀ · dy, then back onto the pixels they came from.
             T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
-                   a: weight.value.pointer, lda: patch, b: channelMajor.pointer, ldb: pixels,
+                   a: weight.value.pointer, lda: patch, b: gradOutput, ldb: pixels,
                    beta: 0, c: columns.pointer, ldc: pixels)
             geometry.col2im(columns: columns.pointer, image: gradInput, batch: batch)
         }
@@ -101,6 +96,5 @@ public final class Conv2d<T: BLASScalar> {
     func reserve(pixels: Int) {
         if geometry.patchSize * pixels > columns.count { columnsSource = nil }
         columns = columns.growing(toHold: geometry.patchSize * pixels)
-        channelMajor = channelMajor.growing(toHold: outputChannels * pixels)
     }
 }

@@ -1,17 +1,19 @@
 import CKernels
 import Dispatch
 
-/// The shape of a 2-D convolution over NCHW images, and its lowering onto one matrix product for
-/// the whole batch (im2col / col2im).
+/// The shape of a 2-D convolution over feature-major images, and its lowering onto one matrix
+/// product for the whole batch (im2col / col2im).
 ///
-/// An image batch is (batch, channels, height, width), each sample one row of the batch as
-/// `DataShape` lays it out. `im2col` copies every input patch a kernel position sees into a
-/// column matrix (channels·k·k, batch·outputHeight·outputWidth): row (c, ki, kj), column
-/// (n, oh, ow) holds x[n, c, oh·stride − padding + ki, ow·stride − padding + kj], zero where that
+/// Inside a network, image batches are feature-major: (channels, height, width, batch), the batch
+/// innermost (see ``FeatureMajor``). `im2col` copies every input patch a kernel position sees into
+/// a column matrix (channels·k·k, outputHeight·outputWidth·batch): row (c, ki, kj), column
+/// (oh, ow, n) holds x[c, oh·stride − padding + ki, ow·stride − padding + kj, n], zero where that
 /// falls in the padding. A convolution is then W (out, channels·k·k) times that matrix, one gemm
-/// for the whole batch; `col2im` is its adjoint (it adds every column entry back onto the pixel it
-/// came from) and gives the input gradient of a convolution and the forward pass of a transposed
-/// one.
+/// for the whole batch, whose (out, outputHeight·outputWidth·batch) result is already the next
+/// layer's feature-major input; `col2im` is its adjoint (it adds every column entry back onto the
+/// pixel it came from) and gives the input gradient of a convolution and the forward pass of a
+/// transposed one. With the batch innermost, every entry the two move is a run of `batch`
+/// contiguous values.
 public struct ConvGeometry: Sendable, Equatable {
     public let channels: Int
     public let height: Int
@@ -52,7 +54,7 @@ public struct ConvGeometry: Sendable, Equatable {
                          padding: padding, out_height: outputHeight, out_width: outputWidth)
     }
 
-    /// Fills `columns` (patchSize, batch·outputPlane) from `image` (batch, channels, height, width),
+    /// Fills `columns` (patchSize, outputPlane·batch) from `image` (channels, height, width, batch),
     /// on `workers` threads (default: as many as BLAS uses, if the work is large enough).
     @inlinable
     public func im2col<T: BLASScalar>(image: UnsafePointer<T>, columns: UnsafeMutablePointer<T>, batch: Int,
@@ -65,7 +67,7 @@ public struct ConvGeometry: Sendable, Equatable {
         }
     }
 
-    /// Overwrites `image` (batch, channels, height, width) with the adjoint of `im2col`: each
+    /// Overwrites `image` (channels, height, width, batch) with the adjoint of `im2col`: each
     /// pixel is the sum of the column entries that were copied from it.
     @inlinable
     public func col2im<T: BLASScalar>(columns: UnsafePointer<T>, image: UnsafeMutablePointer<T>, batch: Int,
@@ -109,62 +111,67 @@ struct SharedPointers<T: BLASScalar>: @unchecked Sendable {
     }
 }
 
-/// Moves between the batch-major layout of activations, (batch, channels, plane), and the
-/// channel-major one the gemms produce and consume, (channels, batch·plane).
-public enum ChannelLayout {
+/// The two layouts of a batch. Networks take and return batch-major rows, (batch, features), as
+/// the data sets and PyTorch lay them out; between `unflatten` and `flatten` they keep image
+/// batches feature-major, (channels, height, width, batch), so each convolution's gemm reads its
+/// input and writes its output with no reordering (see ``ConvGeometry``).
+public enum FeatureMajor {
+    /// Side of the square tiles a transpose moves, so that both the rows it reads and the rows it
+    /// writes stay in the L1 cache.
+    @inlinable static var tile: Int { 32 }
+
+    /// target (features, batch) = sourceᵀ for a batch-major source (batch, features).
     @inlinable
-    public static func toChannelMajor<T: BLASScalar>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>,
-                                                     batch: Int, channels: Int, plane: Int) {
-        for n in 0..<batch {
-            for c in 0..<channels {
-                (target + (c * batch + n) * plane).update(from: source + (n * channels + c) * plane, count: plane)
-            }
-        }
+    public static func fromBatchMajor<T: BLASScalar>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>,
+                                                     batch: Int, features: Int) {
+        transpose(source, rows: batch, columns: features, into: target)
     }
 
-    /// target[n, c, :] = source[c, n·plane ..< (n + 1)·plane] + bias[c].
+    /// target (batch, features) = sourceᵀ for a feature-major source (features, batch).
     @inlinable
     public static func toBatchMajor<T: BLASScalar>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>,
-                                                   adding bias: UnsafePointer<T>?,
-                                                   batch: Int, channels: Int, plane: Int) {
-        for n in 0..<batch {
-            for c in 0..<channels {
-                let from = source + (c * batch + n) * plane, to = target + (n * channels + c) * plane
-                if let bias {
-                    let b = bias[c]
-                    for i in 0..<plane { to[i] = from[i] + b }
-                } else {
-                    to.update(from: from, count: plane)
+                                                   batch: Int, features: Int) {
+        transpose(source, rows: features, columns: batch, into: target)
+    }
+
+    /// target (columns, rows) = source (rows, columns)ᵀ, tile by tile.
+    @inlinable
+    static func transpose<T: BLASScalar>(_ source: UnsafePointer<T>, rows: Int, columns: Int,
+                                         into target: UnsafeMutablePointer<T>) {
+        var row = 0
+        while row < rows {
+            let rowEnd = Swift.min(row + tile, rows)
+            var column = 0
+            while column < columns {
+                let columnEnd = Swift.min(column + tile, columns)
+                for i in row..<rowEnd {
+                    for j in column..<columnEnd { target[j * rows + i] = source[i * columns + j] }
                 }
+                column = columnEnd
             }
+            row = rowEnd
         }
     }
 
-    /// values[n, c, :] += bias[c] for a batch-major tensor.
+    /// values[c, …] += bias[c] for a feature-major tensor whose channels hold `run` values each.
     @inlinable
     public static func addBias<T: BLASScalar>(_ bias: UnsafePointer<T>, to values: UnsafeMutablePointer<T>,
-                                              batch: Int, channels: Int, plane: Int) {
-        for n in 0..<batch {
-            for c in 0..<channels {
-                let b = bias[c], row = values + (n * channels + c) * plane
-                for i in 0..<plane { row[i] += b }
-            }
+                                              channels: Int, run: Int) {
+        for c in 0..<channels {
+            let b = bias[c], row = values + c * run
+            for i in 0..<run { row[i] += b }
         }
     }
 
-    /// The bias gradient of a per-channel bias: Σ over samples and pixels of a batch-major
-    /// gradient, added to or written over `gradient` as `mode` says (`.skip` is not expected).
+    /// The bias gradient of a per-channel bias: Σ over each channel's `run` values of a
+    /// feature-major gradient, added to or written over `gradient` as `mode` says (`.skip` is
+    /// not expected).
     @inlinable
     public static func channelSums<T: BLASScalar>(of values: UnsafePointer<T>, into gradient: UnsafeMutablePointer<T>,
-                                                  mode: GradientMode, batch: Int, channels: Int, plane: Int) {
-        if mode == .overwrite { gradient.update(repeating: 0, count: channels) }
-        for n in 0..<batch {
-            for c in 0..<channels {
-                let row = values + (n * channels + c) * plane
-                var sum: T = 0
-                for i in 0..<plane { sum += row[i] }
-                gradient[c] += sum
-            }
+                                                  mode: GradientMode, channels: Int, run: Int) {
+        for c in 0..<channels {
+            let sum = Summation.sum(count: run) { values[c * run + $0] }
+            gradient[c] = mode == .overwrite ? sum : gradient[c] + sum
         }
     }
 }

@@ -2,13 +2,14 @@ import Randomness
 
 /// A transposed 2-D convolution like PyTorch's `nn.ConvTranspose2d` (square kernel, stride,
 /// padding, no output padding): the adjoint of the `Conv2d` with the same kernel, stride and
-/// padding, so it upsamples. x is (batch, in, H, W); y is (batch, out, OH, OW) with
-/// OH = (H − 1)·stride − 2·padding + k. The weight is (in, out, k, k), as PyTorch stores it.
+/// padding, so it upsamples. Batches are feature-major (``FeatureMajor``): x is (in, H, W, batch),
+/// y is (out, OH, OW, batch) with OH = (H − 1)·stride − 2·padding + k. The weight is
+/// (in, out, k, k), as PyTorch stores it.
 ///
-/// Lowered onto one gemm for the whole batch: x is transposed to channel-major
-/// (in, batch·H·W), Wᵀ (out·k·k, in) times it gives one column of patch contributions per input
-/// pixel, and col2im adds them onto the output (`geometry` describes the convolution from the
-/// output back to the input, whose col2im that is). Not `Sendable`, like `Conv2d`.
+/// Lowered onto one gemm for the whole batch: Wᵀ (out·k·k, in) times x (in, H·W·batch) gives one
+/// column of patch contributions per input pixel, and col2im adds them onto the output
+/// (`geometry` describes the convolution from the output back to the input, whose col2im that
+/// is). Not `Sendable`, like `Conv2d`.
 public final class ConvTranspose2d<T: BLASScalar> {
     /// The convolution this layer is the adjoint of: from (out, OH, OW) to (in, H, W).
     public let geometry: ConvGeometry
@@ -16,10 +17,8 @@ public final class ConvTranspose2d<T: BLASScalar> {
     public let weight: Parameter<T>  // (in, out, k, k)
     public let bias: Parameter<T>    // (out)
 
-    /// (out·k·k, batch·H·W): the patch contributions, or dL/dy's patches.
+    /// (out·k·k, H·W·batch): the patch contributions, or dL/dy's patches.
     @usableFromInline var columns = Buffer<T>(count: 0)
-    /// (in, batch·H·W): x channel-major, or dL/dx before its transpose.
-    @usableFromInline var channelMajor = Buffer<T>(count: 0)
 
     /// A layer initialised as PyTorch's `nn.ConvTranspose2d` is by default: weight, then bias,
     /// uniform in ±1/√fan_in, where PyTorch takes fan_in from the weight's second dimension,
@@ -57,15 +56,13 @@ public final class ConvTranspose2d<T: BLASScalar> {
     public func forward(input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, batch: Int) {
         let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
         reserve(pixels: pixels)
-        ChannelLayout.toChannelMajor(input, channelMajor.pointer, batch: batch, channels: inputChannels,
-                                     plane: geometry.outputPlane)
-        // columns (out·k·k, batch·H·W) = Wᵀ (out·k·k, in) · x (in, batch·H·W)
+        // columns (out·k·k, H·W·batch) = Wᵀ (out·k·k, in) · x (in, H·W·batch)
         T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
-               a: weight.value.pointer, lda: patch, b: channelMajor.pointer, ldb: pixels,
+               a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
                beta: 0, c: columns.pointer, ldc: pixels)
         geometry.col2im(columns: columns.pointer, image: output, batch: batch)
-        ChannelLayout.addBias(bias.value.pointer, to: output, batch: batch, channels: geometry.channels,
-                              plane: geometry.inputPlane)
+        FeatureMajor.addBias(bias.value.pointer, to: output, channels: geometry.channels,
+                             run: batch * geometry.inputPlane)
     }
 
     /// Backward pass for the batch `input`: fills dL/dW and dL/db per `parameterGradients` and
@@ -78,28 +75,23 @@ public final class ConvTranspose2d<T: BLASScalar> {
         // The adjoint of col2im is im2col: dL/d columns = the patches of dL/dy.
         geometry.im2col(image: gradOutput, columns: columns.pointer, batch: batch)
         if parameterGradients != .skip {
-            ChannelLayout.toChannelMajor(input, channelMajor.pointer, batch: batch, channels: inputChannels,
-                                         plane: geometry.outputPlane)
-            // dW (in, out·k·k) = x (in, batch·H·W) · d columnsᵀ
+            // dW (in, out·k·k) = x (in, H·W·batch) · d columnsᵀ
             T.gemm(transposeA: false, transposeB: true, m: inputChannels, n: patch, k: pixels, alpha: 1,
-                   a: channelMajor.pointer, lda: pixels, b: columns.pointer, ldb: pixels,
+                   a: input, lda: pixels, b: columns.pointer, ldb: pixels,
                    beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
-            ChannelLayout.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
-                                      batch: batch, channels: geometry.channels, plane: geometry.inputPlane)
+            FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
+                                     channels: geometry.channels, run: batch * geometry.inputPlane)
         }
         if let gradInput {
-            // dx (in, batch·H·W) = W (in, out·k·k) · d columns, then back to batch-major rows.
+            // dx (in, H·W·batch) = W (in, out·k·k) · d columns
             T.gemm(transposeA: false, transposeB: false, m: inputChannels, n: pixels, k: patch, alpha: 1,
                    a: weight.value.pointer, lda: patch, b: columns.pointer, ldb: pixels,
-                   beta: 0, c: channelMajor.pointer, ldc: pixels)
-            ChannelLayout.toBatchMajor(channelMajor.pointer, gradInput, adding: nil, batch: batch,
-                                       channels: inputChannels, plane: geometry.outputPlane)
+                   beta: 0, c: gradInput, ldc: pixels)
         }
     }
 
     @usableFromInline
     func reserve(pixels: Int) {
         columns = columns.growing(toHold: geometry.patchSize * pixels)
-        channelMajor = channelMajor.growing(toHold: inputChannels * pixels)
     }
 }

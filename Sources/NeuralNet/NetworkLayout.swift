@@ -26,7 +26,8 @@ public struct NetworkLayout: Sendable, Equatable {
     public let multiplyAdds: [Int]
 
     /// Walks `layers` from a flat input of `inputs` values per sample. Throws when a layer does
-    /// not accept the shape before it, a size is not positive, or a count would overflow.
+    /// not accept the shape before it, a size is not positive, a count would overflow, or the
+    /// network ends in image planes instead of flat values.
     public init(layers: [LayerSpec], inputs: Int) throws(LayoutProblem) {
         guard (1...Self.maximumDimension).contains(inputs) else {
             throw LayoutProblem("the input size \(inputs) is outside 1...\(Self.maximumDimension)")
@@ -50,6 +51,11 @@ public struct NetworkLayout: Sendable, Equatable {
                                ParameterLayout(name: prefix + "running_var", shape: [channels])]
                 counters.append(prefix + "num_batches_tracked")
             }
+        }
+        // Outputs are batch-major rows (see `Sequential`); an image batch is turned back into them
+        // by `flatten`, so the list must say where.
+        guard case .flat = shape else {
+            throw LayoutProblem("a network must end with flat values: add flatten after \(shape.description)")
         }
         self.shapes = shapes
         self.parameters = parameters

@@ -9,8 +9,13 @@ enum Module<T: BLASScalar> {
     case transposedConv(ConvTranspose2d<T>)
     case batchNorm(BatchNorm2d<T>)
     case activation(Activation)
-    /// `flatten` and `unflatten`: the values stay where they are.
-    case reshape
+    /// `unflatten`: batch-major rows to a feature-major image batch (``FeatureMajor``) of
+    /// `features` values per sample.
+    case toFeatureMajor(features: Int)
+    /// `flatten` of an image batch: feature-major back to batch-major rows.
+    case toBatchMajor(features: Int)
+    /// `flatten` of values already flat: nothing moves.
+    case view
 
     init(_ layer: LayerSpec, index: Int, input: TensorShape, rng: inout SeededRNG) {
         let prefix = "\(index)."
@@ -31,18 +36,20 @@ enum Module<T: BLASScalar> {
             self = .batchNorm(BatchNorm2d(channels: channels, height: height, width: width, namePrefix: prefix))
         case .activation(let activation):
             self = .activation(activation)
-        case .flatten, .unflatten:
-            self = .reshape
+        case .unflatten(let channels, let height, let width):
+            self = .toFeatureMajor(features: channels * height * width)
+        case .flatten:
+            if case .planes = input { self = .toBatchMajor(features: input.count) } else { self = .view }
         }
     }
 
     /// Whether the module overwrites its input with its output. Activations do, as their
     /// derivative is written through the output and no layer's backward pass reads its own output
-    /// (BatchNorm recomputes x̂ from its input); reshapes leave the values where they are.
+    /// (BatchNorm recomputes x̂ from its input); a view leaves the values where they are.
     var worksInPlace: Bool {
         switch self {
-        case .activation, .reshape: true
-        case .linear, .conv, .transposedConv, .batchNorm: false
+        case .activation, .view: true
+        case .linear, .conv, .transposedConv, .batchNorm, .toFeatureMajor, .toBatchMajor: false
         }
     }
 
@@ -52,7 +59,7 @@ enum Module<T: BLASScalar> {
         case .conv(let layer): layer.parameters
         case .transposedConv(let layer): layer.parameters
         case .batchNorm(let layer): layer.parameters
-        case .activation, .reshape: []
+        case .activation, .toFeatureMajor, .toBatchMajor, .view: []
         }
     }
 
@@ -91,7 +98,11 @@ enum Module<T: BLASScalar> {
         case .activation(let activation):
             if input != output { output.update(from: input, count: count) }
             activation.apply(output, count: count)
-        case .reshape:
+        case .toFeatureMajor(let features):
+            FeatureMajor.fromBatchMajor(input, output, batch: batch, features: features)
+        case .toBatchMajor(let features):
+            FeatureMajor.toBatchMajor(input, output, batch: batch, features: features)
+        case .view:
             return
         }
     }
@@ -122,7 +133,13 @@ enum Module<T: BLASScalar> {
         case .activation(let activation):
             activation.backward(gradient: gradOutput, output: output, count: count)
             return false
-        case .reshape:
+        case .toFeatureMajor(let features):
+            if let gradInput { FeatureMajor.toBatchMajor(gradOutput, gradInput, batch: batch, features: features) }
+            return true
+        case .toBatchMajor(let features):
+            if let gradInput { FeatureMajor.fromBatchMajor(gradOutput, gradInput, batch: batch, features: features) }
+            return true
+        case .view:
             return false
         }
     }

@@ -6,8 +6,9 @@ import Randomness
 ///
 /// The network owns its activation buffers (llm.c style): `forward` copies the input in, keeps
 /// what the backward pass needs, and returns a pointer to the output, valid until the next call.
-/// Activations run in place on the output of the layer before them, and `flatten`/`unflatten` are
-/// views of the same memory, so neither copies. Not `Sendable`, so the compiler keeps a network on
+/// Activations run in place on the output of the layer before them. Input and output are
+/// batch-major rows; between `unflatten` and `flatten` image batches are feature-major
+/// (``FeatureMajor``), so those two transpose, while a `flatten` of flat values moves nothing. Not `Sendable`, so the compiler keeps a network on
 /// the thread that owns it: another thread gets its own copy (`clone()`) or its weights as values
 /// (``NetworkWeights``).
 ///
@@ -25,8 +26,8 @@ public final class Sequential<T: BLASScalar> {
     @usableFromInline let outputSlot: [Int]
     /// Values per sample of each slot.
     @usableFromInline let slotWidths: [Int]
-    /// The first layer that is not a reshape: it may write dL/d(input) directly.
-    @usableFromInline let firstComputingLayer: Int
+    /// The first layer with weights: with no dL/d(input) wanted, the backward pass stops there.
+    @usableFromInline let firstWeightedLayer: Int
 
     /// Rows the buffers currently hold.
     public private(set) var capacity = 0
@@ -64,7 +65,7 @@ public final class Sequential<T: BLASScalar> {
         self.outputSlot = outputSlot
         self.slotWidths = slotWidths
         parameters = modules.flatMap(\.parameters)
-        firstComputingLayer = modules.firstIndex { if case .reshape = $0 { false } else { true } } ?? 0
+        firstWeightedLayer = modules.firstIndex { !$0.parameters.isEmpty } ?? 0
     }
 
     /// The specs the network was built from.
@@ -115,8 +116,9 @@ public final class Sequential<T: BLASScalar> {
     public var multiplyAddsPerSample: Int { layout.multiplyAddsPerSample }
 
     /// The values after layer `boundary − 1` of the last forward pass (0: the input copy), for
-    /// `width(after:)` values per row. A layer computed in place shares its buffer with the one
-    /// before it, which then shows the later values.
+    /// `width(after:)` values per sample: batch-major rows where that layer's output is flat,
+    /// feature-major where it is an image batch. A layer computed in place shares its buffer with
+    /// the one before it, which then shows the later values.
     public func values(after boundary: Int) -> UnsafeMutablePointer<T> {
         values[boundary == 0 ? 0 : outputSlot[boundary - 1]].pointer
     }
@@ -144,6 +146,8 @@ public final class Sequential<T: BLASScalar> {
 
     /// Backpropagates dL/d(output) through the batch of the last `forward`: fills parameter
     /// gradients per `parameterGradients` and, if `gradInput` is given, writes dL/d(input).
+    /// Without `gradInput` it stops at the first layer with weights, which then computes no
+    /// input gradient either.
     @inlinable
     public func backward(gradOutput: UnsafePointer<T>, batch: Int, parameterGradients: GradientMode,
                          gradInput: UnsafeMutablePointer<T>? = nil) {
@@ -151,10 +155,11 @@ public final class Sequential<T: BLASScalar> {
         var current = gradientA.pointer
         var spare = gradientB.pointer
         current.update(from: gradOutput, count: batch * outputSize)
-        for index in stride(from: modules.count - 1, through: firstComputingLayer, by: -1) {
+        let lastLayer = gradInput == nil ? firstWeightedLayer : 0
+        for index in stride(from: modules.count - 1, through: lastLayer, by: -1) {
             let outputValues = values[outputSlot[index]].pointer
             let inputValues = values[index == 0 ? 0 : outputSlot[index - 1]].pointer
-            let direct = index == firstComputingLayer
+            let direct = index == lastLayer
             let target: UnsafeMutablePointer<T>? = direct ? gradInput : spare
             let moved = modules[index].backward(
                 input: inputValues, output: outputValues, gradOutput: current, gradInput: target,

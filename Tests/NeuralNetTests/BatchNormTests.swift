@@ -48,11 +48,12 @@ import Testing
         // Two samples, two channels of 1×2 pixels. Channel 0 sees 1, 3, 5, 7: mean 4, biased
         // variance 5, unbiased 20/3. Channel 1 sees 0, 0, 0, 4: mean 1, biased 3, unbiased 4.
         let layer = BatchNorm2d<Double>(channels: 2, height: 1, width: 2, namePrefix: "")
-        let input = Buffer<Double>([1, 3, 0, 0, 5, 7, 0, 4]), output = Buffer<Double>(count: 8)
+        let input = Buffer<Double>(FeatureMajorArrays.fromBatchMajor([1, 3, 0, 0, 5, 7, 0, 4], batch: 2))
+        let output = Buffer<Double>(count: 8)
         layer.forward(input: input.pointer, output: output.pointer, batch: 2)
         let s0 = (5 + 1e-5).squareRoot(), s1 = (3 + 1e-5).squareRoot()
         let expected = [-3 / s0, -1 / s0, -1 / s1, -1 / s1, 1 / s0, 3 / s0, -1 / s1, 3 / s1]
-        #expect(GradientCheck.relativeError(output.array, expected) < 1e-12)
+        #expect(GradientCheck.relativeError(FeatureMajorArrays.toBatchMajor(output.array, batch: 2), expected) < 1e-12)
         // running = 0.9·running + 0.1·batch statistic, with the unbiased variance.
         #expect(GradientCheck.relativeError(layer.runningMean.array, [0.4, 0.1]) < 1e-12)
         #expect(GradientCheck.relativeError(layer.runningVariance.array, [0.9 + 2.0 / 3, 1.3]) < 1e-12)
@@ -71,12 +72,13 @@ import Testing
         layer.runningMean.assign([1, -2])
         layer.runningVariance.assign([4, 0.25])
         layer.isTraining = false
-        let input = Buffer<Double>([1, 3, 0, 0, 5, 7, 0, 4]), output = Buffer<Double>(count: 8)
+        let input = Buffer<Double>(FeatureMajorArrays.fromBatchMajor([1, 3, 0, 0, 5, 7, 0, 4], batch: 2))
+        let output = Buffer<Double>(count: 8)
         layer.forward(input: input.pointer, output: output.pointer, batch: 2)
         let s0 = (4 + 1e-5).squareRoot(), s1 = (0.25 + 1e-5).squareRoot()
         let y0 = { (x: Double) in 2 * (x - 1) / s0 + 0.5 }, y1 = { (x: Double) in -(x + 2) / s1 + 1 }
         let expected = [y0(1), y0(3), y1(0), y1(0), y0(5), y0(7), y1(0), y1(4)]
-        #expect(GradientCheck.relativeError(output.array, expected) < 1e-12)
+        #expect(GradientCheck.relativeError(FeatureMajorArrays.toBatchMajor(output.array, batch: 2), expected) < 1e-12)
         #expect(layer.runningMean.array == [1, -2] && layer.runningVariance.array == [4, 0.25])
         #expect(layer.batchesTracked == 0)
     }

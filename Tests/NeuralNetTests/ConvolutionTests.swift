@@ -202,10 +202,11 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// Convolutions straight from their definitions, as nested loops: the references the lowered
-/// layers are compared with.
+/// Convolutions straight from their definitions, as nested loops over NCHW batches: the references
+/// the lowered layers are compared with. They take and return feature-major batches, as the layers do.
 enum Reference {
     static func convolution(_ s: ConvCase, input: [Double], weight: [Double], bias: [Double], batch: Int) -> [Double] {
+        let input = FeatureMajorArrays.toBatchMajor(input, batch: batch)
         let oh = (s.height + 2 * s.padding - s.kernel) / s.stride + 1
         let ow = (s.width + 2 * s.padding - s.kernel) / s.stride + 1
         var output = [Double](repeating: 0, count: batch * s.outputs * oh * ow)
@@ -219,12 +220,13 @@ enum Reference {
             } } }
             output[((n * s.outputs + o) * oh + y) * ow + x] = sum
         } } } }
-        return output
+        return FeatureMajorArrays.fromBatchMajor(output, batch: batch)
     }
 
     /// Every input pixel adds x·W[c, o] onto the output window at (y·stride − padding, x·stride − padding).
     static func transposedConvolution(_ s: ConvCase, input: [Double], weight: [Double], bias: [Double], batch: Int,
                                       outputHeight oh: Int, outputWidth ow: Int) -> [Double] {
+        let input = FeatureMajorArrays.toBatchMajor(input, batch: batch)
         var output = [Double](repeating: 0, count: batch * s.outputs * oh * ow)
         for n in 0..<batch { for o in 0..<s.outputs {
             for p in 0..<(oh * ow) { output[(n * s.outputs + o) * oh * ow + p] = bias[o] }
@@ -237,6 +239,6 @@ enum Reference {
                 output[((n * s.outputs + o) * oh + oy) * ow + ox] += value * weight[((c * s.outputs + o) * s.kernel + i) * s.kernel + j]
             } } }
         } } } }
-        return output
+        return FeatureMajorArrays.fromBatchMajor(output, batch: batch)
     }
 }

@@ -67,13 +67,18 @@ import Testing
     /// and, for batch norm, the running statistics after the pass.
     static func run<T: BLASScalar>(_ fixture: Case, as type: T.Type) -> [String: [Double]] {
         let layer = Self.layer(fixture, as: type), batch = fixture.batch
-        let input = Buffer<T>(fixture.input.map { T($0) }), upstream = Buffer<T>(fixture.upstream.map { T($0) })
+        // PyTorch's tensors are NCHW; the layers take feature-major batches.
+        let featureMajor = { (values: [Double]) in
+            Buffer<T>(FeatureMajorArrays.fromBatchMajor(values.map { T($0) }, batch: batch))
+        }
+        let input = featureMajor(fixture.input), upstream = featureMajor(fixture.upstream)
         let output = Buffer<T>(count: batch * layer.outputCount), gradInput = Buffer<T>(count: batch * layer.inputCount)
         layer.forward(input: input.pointer, output: output.pointer, batch: batch)
         layer.backward(input: input.pointer, output: output.pointer, gradOutput: upstream.pointer,
                        gradInput: gradInput.pointer, batch: batch, parameterGradients: .overwrite)
         let double = { (buffer: Buffer<T>) in buffer.array.map(Double.init) }
-        var results = ["output": double(output), "gradInput": double(gradInput),
+        let batchMajor = { (buffer: Buffer<T>) in FeatureMajorArrays.toBatchMajor(double(buffer), batch: batch) }
+        var results = ["output": batchMajor(output), "gradInput": batchMajor(gradInput),
                        "gradWeight": double(layer.parameters[0].gradient), "gradBias": double(layer.parameters[1].gradient)]
         if let norm = layer as? BatchNorm2d<T> {
             results["runningMean"] = double(norm.runningMean)

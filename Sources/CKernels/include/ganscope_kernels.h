@@ -13,13 +13,14 @@ extern "C" {
 void gs_adam_f32(float *p, const float *g, float *m, float *v, long count, float beta1, float beta2,
                  float epsilon, float step_size, float correction2_root);
 
-/// The shape of a 2-D convolution over NCHW images (NeuralNet's ConvGeometry).
+/// The shape of a 2-D convolution over feature-major images, (channels, height, width, batch)
+/// (NeuralNet's ConvGeometry).
 typedef struct {
     long channels, height, width, kernel, stride, padding, out_height, out_width;
 } gs_conv_geometry;
 
 /// Fills rows [first_channel·k², end_channel·k²) of the column matrix
-/// (channels·k·k, batch·out_height·out_width) from the batch of images; zero where a patch
+/// (channels·k·k, out_height·out_width·batch) from the batch of images; zero where a patch
 /// reaches into the padding.
 void gs_im2col_f32(const gs_conv_geometry *g, const float *image, float *columns, long batch,
                    long first_channel, long end_channel);
@@ -27,7 +28,7 @@ void gs_im2col_f64(const gs_conv_geometry *g, const double *image, double *colum
                    long first_channel, long end_channel);
 
 /// The adjoint of im2col for channels [first_channel, end_channel): overwrites those channels of
-/// every image with the sum of the column entries copied from each pixel.
+/// the images with the sum of the column entries copied from each pixel.
 void gs_col2im_f32(const gs_conv_geometry *g, const float *columns, float *image, long batch,
                    long first_channel, long end_channel);
 void gs_col2im_f64(const gs_conv_geometry *g, const double *columns, double *image, long batch,
