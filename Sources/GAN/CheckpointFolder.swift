@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// ```swift
 /// let folder = CheckpointFolder(path: "checkpoints", run: "faces-0", keepLast: 5)
-/// let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1000)
+/// let trainer = Trainer(step: gan, checkpointWriter: folder.save, checkpointEvery: 1000)
 /// ```
 public final class CheckpointFolder: Sendable {
     public let path: String
@@ -20,26 +20,7 @@ public final class CheckpointFolder: Sendable {
     /// Snapshots of this run to keep; nil keeps all.
     public let keepLast: Int?
     /// What the last snapshot saved: the step alone would miss updates and changes made by hand.
-    private let lastSaved = Mutex<Progress?>(nil)
-
-    private struct Progress: Equatable {
-        var step: Int
-        var discriminatorUpdates: Int
-        var changes: Int
-
-        init(_ info: CheckpointInfo) {
-            step = info.step
-            discriminatorUpdates = info.discriminatorUpdates
-            changes = info.controlHistory.count
-        }
-
-        /// An autoencoder's: it has no D and no changes by hand.
-        init(step: Int) {
-            self.step = step
-            discriminatorUpdates = 0
-            changes = 0
-        }
-    }
+    private let lastSaved = Mutex<SnapshotProgress?>(nil)
 
     /// - Parameter run: a name made of letters, digits, `.`, `_` and `-` (see ``runName(from:)``).
     public init(path: String, run: String, keepLast: Int? = nil) {
@@ -48,23 +29,24 @@ public final class CheckpointFolder: Sendable {
         self.keepLast = keepLast
     }
 
-    /// Writes a snapshot of `gan` and returns its path. On failure nothing is left behind.
-    public func save(_ gan: GANStep) throws(CheckpointError) -> String {
-        guard !gan.isMidStep, !gan.hasPreparedDiscriminatorUpdate else { throw .midStep(step: gan.stepCount) }
-        let checkpoint = Checkpoint(of: gan, run: run)
-        return try save(checkpoint, step: checkpoint.info.step, progress: Progress(checkpoint.info))
+    /// Writes a snapshot of `step` (any model's training state) and returns its path. On
+    /// failure nothing is left behind.
+    public func save(_ step: any TrainingStep) throws(CheckpointError) -> String {
+        try write(step.snapshot(run: run))
     }
 
-    /// Writes a snapshot of `autoencoder` and returns its path. On failure nothing is left behind.
-    public func save(_ autoencoder: AutoencoderStep) throws(CheckpointError) -> String {
-        let checkpoint = AutoencoderCheckpoint(of: autoencoder, run: run)
-        return try save(checkpoint, step: checkpoint.info.step, progress: Progress(step: checkpoint.info.step))
+    /// Saves unless the last snapshot written through this folder is of the current state
+    /// (`--save-on-exit` right after `--checkpoint-every`, with no update or change by hand
+    /// since); returns the new path, if any.
+    public func saveIfChanged(_ step: any TrainingStep) throws(CheckpointError) -> String? {
+        let snapshot = try step.snapshot(run: run)
+        guard lastSaved.withLock({ $0 }) != snapshot.progress else { return nil }
+        return try write(snapshot)
     }
 
-    private func save(_ checkpoint: some CheckpointFileFormat, step: Int,
-                      progress: Progress) throws(CheckpointError) -> String {
+    private func write(_ snapshot: any TrainingSnapshot) throws(CheckpointError) -> String {
         try createFolder()
-        let base = "\(path)/\(run)-\(Self.paddedStep(step))"
+        let base = "\(path)/\(run)-\(Self.paddedStep(snapshot.progress.step))"
         var attempt = 1
         while true {
             let candidate = attempt == 1 ? "\(base).safetensors" : "\(base)-\(attempt).safetensors"
@@ -75,28 +57,14 @@ public final class CheckpointFolder: Sendable {
                 continue
             }
             do {
-                try checkpoint.write(to: candidate)
-                lastSaved.withLock { $0 = progress }
+                try snapshot.write(to: candidate)
+                lastSaved.withLock { $0 = snapshot.progress }
                 prune()
                 return candidate
             } catch .cannotWrite(.alreadyExists) where attempt < Self.maximumAttempts {
                 attempt += 1
             }
         }
-    }
-
-    /// Saves unless the last snapshot written through this folder is of the current state
-    /// (`--save-on-exit` right after `--checkpoint-every`, with no update or change by hand
-    /// since); returns the new path, if any.
-    public func saveIfChanged(_ gan: GANStep) throws(CheckpointError) -> String? {
-        guard lastSaved.withLock({ $0 }) != Progress(CheckpointInfo(of: gan, run: run)) else { return nil }
-        return try save(gan)
-    }
-
-    /// ``saveIfChanged(_:)-(GANStep)`` for an autoencoder.
-    public func saveIfChanged(_ autoencoder: AutoencoderStep) throws(CheckpointError) -> String? {
-        guard lastSaved.withLock({ $0 }) != Progress(step: autoencoder.stepCount) else { return nil }
-        return try save(autoencoder)
     }
 
     /// A run name made safe for a file name: anything but letters, digits, `.`, `_` and `-`

@@ -6,9 +6,13 @@ import Synchronization
 
 /// Runs training on its own serial queue and publishes what happens through `events`.
 ///
-/// Who owns what, checked by the compiler: the `GANStep` and the hooks (checkpoint writer,
+/// It drives any ``TrainingStep`` (the GAN's or the autoencoders'); what only the GAN can do
+/// (commands, slow motion's prepared half update, D's verdicts and decision surface) it asks the
+/// step for as a `GANStep`.
+///
+/// Who owns what, checked by the compiler: the training step and the hooks (checkpoint writer,
 /// evaluator) are not `Sendable`; `init` takes them as `sending`, the training queue owns them
-/// from `start()` on, and ``takeFinishedGAN()`` hands the `GANStep` back once the loop has ended.
+/// from `start()` on, and ``takeFinishedStep()`` hands the step back once the loop has ended.
 /// Other threads see only values: ``info``, ``dataset`` and the events.
 ///
 /// Requests (pause, resume, stop, snapshot) are flags under a `Mutex` that the loop reads between
@@ -29,18 +33,18 @@ public final class Trainer: Sendable {
     public let canSnapshot: Bool
 
     /// Writes a checkpoint and returns its path; called on the training queue between steps.
-    public typealias CheckpointWriter = (GANStep) throws -> String
+    public typealias CheckpointWriter = (any TrainingStep) throws -> String
     /// Measures learning metrics; called on the training queue between steps. Returns nil when
     /// it cannot measure yet (e.g. its classifier is still being prepared in the background).
-    public typealias Evaluator = (GANStep) -> EvaluationReport?
+    public typealias Evaluator = (any TrainingStep) -> EvaluationReport?
 
     /// An iteration still running this long after a stop request is abandoned (see
-    /// `GANStep.step(abandoningIf:)`); shorter ones finish, so their state can still be saved.
+    /// `TrainingStep.runStep(abandoningIf:)`); shorter ones finish, so their state can still be saved.
     static let abandonAfterSeconds = 0.25
 
     /// What the training queue owns during a run.
     private struct Session {
-        let gan: GANStep
+        let step: any TrainingStep
         let checkpointWriter: CheckpointWriter?
         let evaluator: Evaluator?
     }
@@ -62,7 +66,7 @@ public final class Trainer: Sendable {
     private let wakeUp = DispatchSemaphore(value: 0)
     private let finished = DispatchGroup()
     private let session: Handoff<Session>
-    private let finishedGAN = Handoff<GANStep>()
+    private let finishedStep = Handoff<any TrainingStep>()
     private let checkpointEvery: Int?
     private let evaluateEvery: Int?
     private let publishInterval: Double
@@ -71,28 +75,24 @@ public final class Trainer: Sendable {
     private let theoryProbe: TheoryProbe?
 
     /// - Parameters:
-    ///   - gan: the state to train; the trainer owns it until ``takeFinishedGAN()``.
+    ///   - step: the state to train; the trainer owns it until ``takeFinishedStep()``.
     ///   - publishInterval: seconds between pictures (steps go out every step).
     ///   - samplesEvery: also sends `.samples` at every multiple of this step, for logs that
     ///     record the grid at exact steps (`--tensorboard`); only while someone takes them.
-    public init(gan: sending GANStep, checkpointWriter: sending CheckpointWriter? = nil, checkpointEvery: Int? = nil,
+    public init(step: sending any TrainingStep, checkpointWriter: sending CheckpointWriter? = nil, checkpointEvery: Int? = nil,
                 evaluator: sending Evaluator? = nil, evaluateEvery: Int? = nil, publishInterval: Double = 0.25,
                 samplesEvery: Int? = nil) {
-        let model = gan.model
-        info = TrainingInfo(
-            config: gan.config, datasetName: gan.dataset.name, datasetCount: gan.dataset.count,
-            shape: gan.dataset.shape, architecture: model.architecture,
-            generatorParameters: model.generator.parameterCount,
-            discriminatorParameters: model.discriminator.parameterCount, startStep: gan.stepCount,
-            fixedNoise: model.fixedNoise.array)
-        dataset = gan.dataset
+        info = step.trainingInfo
+        dataset = step.dataset
         canSnapshot = checkpointWriter != nil
         self.checkpointEvery = checkpointEvery
         self.evaluateEvery = evaluateEvery
         self.publishInterval = publishInterval
         self.samplesEvery = samplesEvery
-        theoryProbe = TheoryProbe(dataset: gan.dataset, latentDimension: model.latentDimension, seed: gan.config.seed)
-        session = Handoff(Session(gan: gan, checkpointWriter: checkpointWriter, evaluator: evaluator))
+        theoryProbe = (step as? GANStep).flatMap {
+            TheoryProbe(dataset: $0.dataset, latentDimension: $0.model.latentDimension, seed: $0.config.seed)
+        }
+        session = Handoff(Session(step: step, checkpointWriter: checkpointWriter, evaluator: evaluator))
     }
 
     /// Starts the loop on the training queue; returns at once. A trainer runs once.
@@ -102,7 +102,7 @@ public final class Trainer: Sendable {
         queue.async { [self] in
             if let session = session.take() {
                 run(session)
-                finishedGAN.put(session.gan)
+                finishedStep.put(session.step)
             }
             finished.leave()
         }
@@ -117,11 +117,11 @@ public final class Trainer: Sendable {
 
     /// Waits for the loop to end (see ``waitUntilFinished()``) and hands the training state back:
     /// from then on the caller owns it, and the trainer never touches it again. Call it once.
-    public func takeFinishedGAN() -> sending GANStep {
+    public func takeFinishedStep() -> sending any TrainingStep {
         waitUntilFinished()
         // A trainer that never started hands its state back untouched.
-        if let gan = finishedGAN.take() ?? session.take()?.gan { return gan }
-        preconditionFailure("the trainer's GANStep was already handed back")
+        if let step = finishedStep.take() ?? session.take()?.step { return step }
+        preconditionFailure("the trainer's training step was already handed back")
     }
 
     public func pause() { request { $0.pause = true } }
@@ -155,10 +155,10 @@ public final class Trainer: Sendable {
     }
 
     private func run(_ session: Session) {
-        let gan = session.gan
-        BLAS.threads = gan.config.threads
+        let step = session.step
+        BLAS.threads = step.config.threads
         events.send(.started(info))
-        publishPictures(of: gan)
+        publishPictures(of: step)
         events.send(.state(.running))
         var throughput = ThroughputMeter()
         var lastPublish = -Double.infinity
@@ -173,33 +173,33 @@ public final class Trainer: Sendable {
                 break loop
             case .proceed: break
             }
-            if let limit = gan.config.steps, gan.stepCount >= limit { break }
+            if let limit = step.config.steps, step.stepCount >= limit { break }
             let started = ContinuousClock.now
             let abandonAfter = Duration.seconds(Self.abandonAfterSeconds)
-            guard let result = gan.step(abandoningIf: {
+            guard let losses = step.runStep(abandoningIf: {
                 stopRequested && ContinuousClock.now - started >= abandonAfter
             }) else {
                 finalState = .stopped
                 break
             }
-            throughput.record(step: gan.stepCount)
-            if !result.isFinite {
-                finalState = .diverged(divergenceMessage(result, step: gan.stepCount))
+            throughput.record(step: step.stepCount)
+            if !losses.isFinite {
+                finalState = .diverged(divergenceMessage(losses, step: step.stepCount))
                 break
             }
-            events.send(.step(metrics(of: gan, result: result, throughput: throughput)))
-            if let every = checkpointEvery, gan.stepCount % every == 0 { writeCheckpoint(session) }
-            if let evaluator = session.evaluator, let every = evaluateEvery, gan.stepCount % every == 0,
-               let report = evaluator(gan) {
+            events.send(.step(metrics(of: step, losses: losses, throughput: throughput)))
+            if let every = checkpointEvery, step.stepCount % every == 0 { writeCheckpoint(session) }
+            if let evaluator = session.evaluator, let every = evaluateEvery, step.stepCount % every == 0,
+               let report = evaluator(step) {
                 events.send(.evaluation(report))
             }
-            if let every = samplesEvery, gan.stepCount % every == 0 { publishSamples(of: gan) }
+            if let every = samplesEvery, step.stepCount % every == 0 { publishSamples(of: step) }
             if throughput.elapsed - lastPublish >= publishInterval {
-                publishPictures(of: gan)
+                publishPictures(of: step)
                 lastPublish = throughput.elapsed
             }
         }
-        publishPictures(of: gan)
+        publishPictures(of: step)
         events.send(.state(finalState))
         if finalState != .stopped { serveSnapshotsAfterEnd(session, finalState: finalState) }
     }
@@ -212,32 +212,32 @@ public final class Trainer: Sendable {
         while true {
             let now = takeRequests()
             if !now.commands.isEmpty {
-                if let reason = perform(now.commands, on: session.gan, throughput: throughput) {
+                if let reason = perform(now.commands, on: session.step, throughput: throughput) {
                     return .diverged(reason)
                 }
             }
             if now.snapshot {
-                completePreparedUpdate(of: session.gan)
+                completePreparedUpdate(of: session.step)
                 writeCheckpoint(session)
                 continue
             }
             if !now.commands.isEmpty { continue }
             if now.stop {
-                completePreparedUpdate(of: session.gan)  // so that the state can be saved
+                completePreparedUpdate(of: session.step)  // so that the state can be saved
                 return .stop
             }
             guard now.pause else { break }
             if !announcedPause {
                 announcedPause = true
                 throughput.pause()
-                publishPictures(of: session.gan)
+                publishPictures(of: session.step)
                 events.send(.state(.paused))
                 continue
             }
             wakeUp.wait()
         }
         // Training goes on: first a whole number of updates again.
-        completePreparedUpdate(of: session.gan)
+        completePreparedUpdate(of: session.step)
         if announcedPause {
             throughput.resume()
             events.send(.state(.running))
@@ -247,28 +247,31 @@ public final class Trainer: Sendable {
 
     /// Applies `commands` in order, announcing each; after updates by hand, sends the step and
     /// the pictures, so every panel shows them at once. Returns why training diverged, if it did.
-    private func perform(_ commands: [TrainerCommand], on gan: GANStep, throughput: ThroughputMeter) -> String? {
+    /// Commands are the GAN's: another model ignores them (its dashboard sends none).
+    private func perform(_ commands: [TrainerCommand], on step: any TrainingStep, throughput: ThroughputMeter) -> String? {
+        guard let gan = step as? GANStep else { return nil }
         var updated = false
         for command in commands {
             for record in gan.perform(command) { events.send(.control(record)) }
             guard case .update(let update) = command, let result = gan.lastResult else { continue }
             updated = true
-            var metrics = metrics(of: gan, result: result, throughput: throughput)
+            var metrics = metrics(of: gan, losses: .adversarial(result), throughput: throughput)
             metrics.manual = update
-            if !result.isFinite { return divergenceMessage(result, step: gan.stepCount) }
+            if !result.isFinite { return divergenceMessage(.adversarial(result), step: gan.stepCount) }
             events.send(.step(metrics))
         }
         if updated { publishPictures(of: gan) }
         return nil
     }
 
-    private func completePreparedUpdate(of gan: GANStep) {
-        if let record = gan.completePreparedUpdate() { events.send(.control(record)) }
+    /// Slow motion's prepared half of a D update (GAN only), applied so the state is whole again.
+    private func completePreparedUpdate(of step: any TrainingStep) {
+        if let record = (step as? GANStep)?.completePreparedUpdate() { events.send(.control(record)) }
     }
 
-    private func metrics(of gan: GANStep, result: StepResult, throughput: ThroughputMeter) -> StepMetrics {
-        StepMetrics(step: gan.stepCount, epoch: gan.epoch, result: result, stepsPerSecond: throughput.stepsPerSecond,
-                    elapsed: throughput.elapsed, discriminatorUpdates: gan.discriminatorUpdates)
+    private func metrics(of step: any TrainingStep, losses: StepLosses, throughput: ThroughputMeter) -> StepMetrics {
+        StepMetrics(step: step.stepCount, epoch: step.epoch, losses: losses, stepsPerSecond: throughput.stepsPerSecond,
+                    elapsed: throughput.elapsed, discriminatorUpdates: (step as? GANStep)?.discriminatorUpdates ?? 0)
     }
 
     /// After a run that ended by itself: the state is still in memory, so snapshot requests are
@@ -295,22 +298,22 @@ public final class Trainer: Sendable {
             return
         }
         do {
-            let path = try checkpointWriter(session.gan)
-            events.send(.checkpointSaved(path: path, step: session.gan.stepCount))
+            let path = try checkpointWriter(session.step)
+            events.send(.checkpointSaved(path: path, step: session.step.stepCount))
         } catch {
             events.send(.warning("snapshot failed: \(error)"))
         }
     }
 
     /// Sends the pictures some subscriber takes; the others are not made at all.
-    private func publishPictures(of gan: GANStep) {
-        let step = gan.stepCount
-        let shape = gan.dataset.shape
-        publishSamples(of: gan)
-        if events.wants(.generator) {
-            events.send(.generator(GeneratorSnapshot(step: step, weights: NetworkWeights(of: gan.model.generator),
-                                                     shape: shape)))
+    private func publishPictures(of training: any TrainingStep) {
+        let step = training.stepCount
+        let shape = training.dataset.shape
+        publishSamples(of: training)
+        if events.wants(.generator), let weights = training.explorerWeights() {
+            events.send(.generator(GeneratorSnapshot(step: step, weights: weights, shape: shape)))
         }
+        guard let gan = training as? GANStep else { return }
         if !gan.lastRealScores.isEmpty, events.wants(.verdicts) {
             events.send(.verdicts(Verdicts(step: step, real: gan.lastRealScores, fake: gan.lastFakeScores)))
         }
@@ -322,14 +325,18 @@ public final class Trainer: Sendable {
         }
     }
 
-    private func publishSamples(of gan: GANStep) {
+    private func publishSamples(of step: any TrainingStep) {
         guard events.wants(.samples) else { return }
-        events.send(.samples(SampleImages(step: gan.stepCount, shape: gan.dataset.shape, count: gan.model.sampleCount,
-                                          values: gan.model.generateFixedSamples())))
+        let values = step.fixedSamples()
+        events.send(.samples(SampleImages(step: step.stepCount, shape: step.dataset.shape,
+                                          count: values.count / max(step.dataset.featureCount, 1), values: values)))
     }
 
-    private func divergenceMessage(_ result: StepResult, step: Int) -> String {
-        "loss became non-finite at step \(step) (D loss \(result.discriminatorLoss), "
-            + "G loss \(result.generatorLoss)); try a lower learning rate"
+    private func divergenceMessage(_ losses: StepLosses, step: Int) -> String {
+        let figures = switch losses {
+        case .adversarial(let result): "D loss \(result.discriminatorLoss), G loss \(result.generatorLoss)"
+        case .autoencoder(let terms): "reconstruction \(terms.reconstruction)" + (terms.kl.map { ", KL \($0)" } ?? "")
+        }
+        return "loss became non-finite at step \(step) (\(figures)); try a lower learning rate"
     }
 }

@@ -91,9 +91,10 @@ public struct TrainingInfo: Sendable {
     public var datasetName: String
     public var datasetCount: Int
     public var shape: DataShape
-    public var architecture: ModelArchitecture
-    public var generatorParameters: Int
-    public var discriminatorParameters: Int
+    /// Which model trains: the panels and logs follow it.
+    public var family: ModelFamily
+    /// The networks in one line, e.g. "mlp G 64-256-512-1024 / D 1024-512-256-1".
+    public var modelSummary: String
     /// The step training starts from (non-zero when resumed).
     public var startStep: Int
     /// The noise behind the sample grid, (sampleCount, z) row-major.
@@ -103,7 +104,8 @@ public struct TrainingInfo: Sendable {
 public struct StepMetrics: Sendable, Equatable {
     public var step: Int
     public var epoch: Double
-    public var result: StepResult
+    /// The step's losses in its model's terms.
+    public var losses: StepLosses
     /// Recent throughput, generator updates per second.
     public var stepsPerSecond: Double
     /// Wall seconds spent training (pauses excluded).
@@ -112,6 +114,29 @@ public struct StepMetrics: Sendable, Equatable {
     public var discriminatorUpdates = 0
     /// The update made by hand that this step reports; nil for the training loop's iterations.
     public var manual: ManualUpdate? = nil
+
+    public init(step: Int, epoch: Double, losses: StepLosses, stepsPerSecond: Double, elapsed: Double,
+                discriminatorUpdates: Int = 0, manual: ManualUpdate? = nil) {
+        self.step = step
+        self.epoch = epoch
+        self.losses = losses
+        self.stepsPerSecond = stepsPerSecond
+        self.elapsed = elapsed
+        self.discriminatorUpdates = discriminatorUpdates
+        self.manual = manual
+    }
+
+    /// The GAN's figures; nil for another model.
+    public var result: StepResult? { losses.adversarial }
+}
+
+/// The kinds of model ganscope trains, by their `--model` family.
+public enum ModelFamily: String, Sendable, Equatable, CaseIterable {
+    case gan
+    /// The autoencoder: reconstruction only.
+    case autoencoder = "ae"
+    /// The variational autoencoder: reconstruction + β·KL.
+    case variationalAutoencoder = "vae"
 }
 
 public struct Verdicts: Sendable {

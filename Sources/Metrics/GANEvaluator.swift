@@ -14,7 +14,7 @@ import Randomness
 ///
 ///     let evaluator = try GANEvaluator.make(for: gan, cache: ClassifierCache(folder: "checkpoints"),
 ///                                          note: { print($0) })
-///     let trainer = Trainer(gan: gan, evaluator: evaluator.evaluate, evaluateEvery: 500)
+///     let trainer = Trainer(step: gan, evaluator: { evaluator.evaluate($0) }, evaluateEvery: 500)
 ///
 /// Not `Sendable`: its classifier network keeps working buffers, so an evaluator belongs to one
 /// thread at a time (the trainer's queue while training; see `Handoff` for moving it there).

@@ -20,10 +20,8 @@ enum DashboardLauncher {
             (AppState.training(trainer, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
         }
         if let m = final.latest {
-            print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), D loss %.3f, G loss %.3f, "
-                         + "D(x) %.3f, D(G(z)) %.3f", final.trainerState.label.lowercased(), m.step, m.elapsed,
-                         Double(m.step) / max(m.elapsed, 1e-9), m.result.discriminatorLoss, m.result.generatorLoss,
-                         m.result.meanRealScore, m.result.meanFakeScore))
+            print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), ", final.trainerState.label.lowercased(),
+                         m.step, m.elapsed, Double(m.step) / max(m.elapsed, 1e-9)) + m.losses.summaryText)
         }
         if case .diverged(let reason) = final.trainerState {
             // As in headless mode: the reason on stderr and exit status 2, so scripts can tell.

@@ -30,8 +30,8 @@ final class HeadlessReporter: Sendable {
         case .started(let info):
             let resumed = info.startStep > 0 ? ", resuming at step \(info.startStep)" : ""
             printLine("""
-                ganscope: \(info.datasetName) (\(info.datasetCount) samples), \(info.architecture.summary), \
-                \(info.config.loss.rawValue) loss, K=\(info.config.discriminatorSteps), M=\(info.config.batchSize)\(resumed)
+                ganscope: \(info.datasetName) (\(info.datasetCount) samples), \(info.modelSummary), \
+                \(Self.objective(of: info)), M=\(info.config.batchSize)\(resumed)
                 """)
         case .step(let metrics):
             let due = progress.withLock { progress in
@@ -69,17 +69,21 @@ final class HeadlessReporter: Sendable {
         }
     }
 
+    /// What the model optimises, for the first line.
+    static func objective(of info: TrainingInfo) -> String {
+        switch info.family {
+        case .gan: "\(info.config.loss.rawValue) loss, K=\(info.config.discriminatorSteps)"
+        case .autoencoder, .variationalAutoencoder: info.family.rawValue
+        }
+    }
+
     private func summary() -> String {
         guard let m = progress.withLock({ $0.lastMetrics }) else { return "no steps run" }
-        return String(format: "%d steps in %.1f s, D loss %.3f, G loss %.3f, D(x) %.3f, D(G(z)) %.3f",
-                      m.step, m.elapsed, m.result.discriminatorLoss, m.result.generatorLoss,
-                      m.result.meanRealScore, m.result.meanFakeScore)
+        return String(format: "%d steps in %.1f s, ", m.step, m.elapsed) + m.losses.summaryText
     }
 
     private func show(_ m: StepMetrics) {
-        let figures = String(format: "D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f steps/s",
-                             m.result.discriminatorLoss, m.result.generatorLoss, m.result.meanRealScore,
-                             m.result.meanFakeScore, m.stepsPerSecond)
+        let figures = m.losses.progressText + String(format: "  %.0f steps/s", m.stepsPerSecond)
         guard isTerminal else {
             printLine("step \(m.step)\(totalSteps.map { "/\($0)" } ?? "")  \(figures)")
             return

@@ -2,7 +2,9 @@ import Foundation
 import Synchronization
 import GAN
 
-/// Writes one JSON object per logged step to a file (`--log-jsonl`), one per evaluation:
+/// Writes one JSON object per logged step to a file (`--log-jsonl`): the GAN's `lossD`, `lossG`,
+/// `meanDx`, `meanDGz`, or the autoencoders' `reconstruction` and (VAE) `kl` and `elbo`, each with
+/// `step`, `stepsPerSec` and `wallSeconds`; one per evaluation:
 /// `{"eval": true, "step": …, "seconds": …}` plus every figure that was measured (the
 /// `EvaluationReport` fields by name; figures that do not apply to the data set are left out),
 /// and one per update by hand or change of setting: `{"control": …, "step": …, "value": …}`
@@ -10,13 +12,23 @@ import GAN
 /// Events may come from more than one thread (the trainer's queue, a background note), so the
 /// file is written under a lock.
 final class JSONLinesLogger: Sendable {
-    /// One line of the log; the keys are the documented format.
+    /// One GAN step's line; the keys are the documented format.
     struct Line: Encodable {
         var step: Int
         var lossD: Float
         var lossG: Float
         var meanDx: Float
         var meanDGz: Float
+        var stepsPerSec: Double
+        var wallSeconds: Double
+    }
+
+    /// One autoencoder or VAE step's line; `kl` and `elbo` are left out for the plain autoencoder.
+    struct AutoencoderLine: Encodable {
+        var step: Int
+        var reconstruction: Float
+        var kl: Float?
+        var elbo: Float?
         var stepsPerSec: Double
         var wallSeconds: Double
     }
@@ -71,10 +83,15 @@ final class JSONLinesLogger: Sendable {
         }
         // Updates by hand are logged as control lines, not as steps.
         guard case .step(let m) = event, m.manual == nil, m.step % every == 0 || m.step == 1 else { return }
-        let line = Line(step: m.step, lossD: m.result.discriminatorLoss, lossG: m.result.generatorLoss,
-                        meanDx: m.result.meanRealScore, meanDGz: m.result.meanFakeScore,
-                        stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed)
-        write(line)
+        switch m.losses {
+        case .adversarial(let result):
+            write(Line(step: m.step, lossD: result.discriminatorLoss, lossG: result.generatorLoss,
+                       meanDx: result.meanRealScore, meanDGz: result.meanFakeScore,
+                       stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed))
+        case .autoencoder(let terms):
+            write(AutoencoderLine(step: m.step, reconstruction: terms.reconstruction, kl: terms.kl, elbo: terms.elbo,
+                                  stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed))
+        }
     }
 
     private func write(_ line: some Encodable) {

@@ -82,9 +82,9 @@ final class MetricsSetup: Sendable {
     /// it over for good (the hook runs on the trainer's queue only).
     func evaluator() -> Trainer.Evaluator {
         var evaluator: GANEvaluator?
-        return { [ready] gan in
+        return { [ready] step in
             if evaluator == nil { evaluator = ready.take() }
-            let report = evaluator?.evaluate(gan)
+            let report = evaluator?.evaluate(step)
             AllocatorTuning.releaseFreeMemory()
             return report
         }

@@ -5,7 +5,8 @@ import Synchronization
 import TensorBoard
 
 /// Writes a run into a TensorBoard event file (`--tensorboard DIR`): every `logEvery`-th step
-/// (and the first) `loss/D`, `loss/G`, `D(x)`, `D(G(z))` and `steps_per_sec`; every figure an
+/// (and the first) `loss/D`, `loss/G`, `D(x)`, `D(G(z))` (the GAN) or `loss/reconstruction` and
+/// (VAE) `loss/kl` and `elbo`, and `steps_per_sec`; every figure an
 /// evaluation measured as `metrics/<name>`; and for image data the fixed-noise grid as the PNG
 /// image `samples` every `imageEvery` steps, marked as AI-generated like every image ganscope writes. Events come from the trainer's queue and background
 /// notes alike, so the file is written under a lock; a failed write is reported once and the
@@ -46,11 +47,9 @@ final class TensorBoardLogger: Sendable {
     func handle(_ event: TrainerEvent) {
         switch event {
         case .step(let m) where m.manual == nil && (m.step % logEvery == 0 || m.step == 1):
-            write(step: m.step, [
-                ("loss/D", m.result.discriminatorLoss), ("loss/G", m.result.generatorLoss),
-                ("D(x)", m.result.meanRealScore), ("D(G(z))", m.result.meanFakeScore),
-                ("steps_per_sec", Float(m.stepsPerSecond)),
-            ].map { SummaryValue(tag: $0.0, content: .simpleValue($0.1)) })
+            write(step: m.step, (Self.scalars(of: m.losses) + [("steps_per_sec", Float(m.stepsPerSecond))]).map {
+                SummaryValue(tag: $0.0, content: .simpleValue($0.1))
+            })
         case .evaluation(let report):
             write(step: report.step, Self.figures(of: report).map {
                 SummaryValue(tag: "metrics/\($0.name)", content: .simpleValue(Float($0.value)))
@@ -62,6 +61,19 @@ final class TensorBoardLogger: Sendable {
             output.withLock { $0.lastImageStep = samples.step }
             write(step: samples.step, [SummaryValue(tag: "samples", content: .image(image))])
         default: break
+        }
+    }
+
+    /// A step's losses as tagged scalars, in the model's own terms.
+    static func scalars(of losses: StepLosses) -> [(String, Float)] {
+        switch losses {
+        case .adversarial(let r):
+            [("loss/D", r.discriminatorLoss), ("loss/G", r.generatorLoss), ("D(x)", r.meanRealScore),
+             ("D(G(z))", r.meanFakeScore)]
+        case .autoencoder(let terms):
+            [("loss/reconstruction", terms.reconstruction)] + [("loss/kl", terms.kl), ("elbo", terms.elbo)].compactMap {
+                tag, value in value.map { (tag, $0) }
+            }
         }
     }
 

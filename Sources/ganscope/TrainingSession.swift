@@ -34,7 +34,7 @@ final class TrainingSession {
         let metrics = MetricsSetup(dataset: gan.dataset, config: gan.config, every: training.evalEvery,
                                    checkpointFolder: checkpoints.checkpointDir)
         // The trainer owns the training state from here until the run has ended.
-        trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
+        trainer = Trainer(step: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
                           evaluator: metrics?.evaluator(), evaluateEvery: metrics?.every, samplesEvery: samplesEvery)
         self.folder = folder
         self.metrics = metrics
@@ -63,7 +63,7 @@ final class TrainingSession {
             board?.close()
         }
         let outcome = try frontEnd(trainer)
-        let finished = trainer.takeFinishedGAN()
+        let finished = trainer.takeFinishedStep()
         if let dumpSamples { try Self.writeSamples(of: finished, run: folder.run, to: dumpSamples) }
         // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
         if outcome != .diverged { try saveFinalSnapshot(of: finished) }
@@ -71,11 +71,11 @@ final class TrainingSession {
     }
 
     /// `--save-on-exit`: a final snapshot, unless `--checkpoint-every` has just written this step.
-    private func saveFinalSnapshot(of gan: GANStep) throws {
+    private func saveFinalSnapshot(of step: any TrainingStep) throws {
         guard saveOnExit else { return }
         do {
-            if let path = try folder.saveIfChanged(gan) {
-                print("ganscope: saved step \(gan.stepCount) to \(path)")
+            if let path = try folder.saveIfChanged(step) {
+                print("ganscope: saved step \(step.stepCount) to \(path)")
             }
         } catch {
             // Stopped inside a long step: not a failure of the run, so it keeps its exit status.
@@ -85,13 +85,13 @@ final class TrainingSession {
     }
 
     /// `--dump-samples`: the fixed-noise samples as an image grid.
-    private static func writeSamples(of gan: GANStep, run: String, to path: String) throws {
-        let samples = gan.model.generateFixedSamples()
-        let width = gan.dataset.featureCount
-        let images = (0..<gan.model.sampleCount).map { Array(samples[$0 * width..<($0 + 1) * width]) }
-        try SampleImageFile.write(images: images, shape: gan.dataset.shape, to: path,
-                                  provenance: ImageMarking.duringTraining(run: run, step: gan.stepCount,
-                                                                          trainingSeed: gan.config.seed))
+    private static func writeSamples(of step: any TrainingStep, run: String, to path: String) throws {
+        let samples = step.fixedSamples()
+        let width = step.dataset.featureCount
+        let images = (0..<samples.count / width).map { Array(samples[$0 * width..<($0 + 1) * width]) }
+        try SampleImageFile.write(images: images, shape: step.dataset.shape, to: path,
+                                  provenance: ImageMarking.duringTraining(run: run, step: step.stepCount,
+                                                                          trainingSeed: step.config.seed))
         print("ganscope: wrote \(images.count) samples to \(path)")
     }
 

@@ -88,7 +88,7 @@ private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
                           dataset: dataset)
         let screen = ScriptedScreen(keys: [])
         screen.keyWhenShown = ("FINISHED", .char("q"))
-        let trainer = Trainer(gan: gan, publishInterval: 0.01)
+        let trainer = Trainer(step: gan, publishInterval: 0.01)
         let state = AppState.training(trainer, themes: .builtIn, themeName: nil, display: .full)
         let ended = try BLASThreadPin.pinned(to: 1) {
             screen.giveUpAt = Date(timeIntervalSinceNow: BoundedWait.seconds - 10)

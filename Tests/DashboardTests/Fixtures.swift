@@ -16,8 +16,8 @@ enum Fixtures {
     }
 
     static func metrics(step: Int, d: Float = 1.2, g: Float = 0.9) -> StepMetrics {
-        StepMetrics(step: step, epoch: Double(step) / 100, result: StepResult(discriminatorLoss: d, generatorLoss: g,
-                    meanRealScore: 0.7, meanFakeScore: 0.3), stepsPerSecond: 250, elapsed: Double(step) / 250,
+        StepMetrics(step: step, epoch: Double(step) / 100, losses: .adversarial(StepResult(discriminatorLoss: d, generatorLoss: g,
+                    meanRealScore: 0.7, meanFakeScore: 0.3)), stepsPerSecond: 250, elapsed: Double(step) / 250,
                     discriminatorUpdates: step)
     }
 
@@ -25,8 +25,9 @@ enum Fixtures {
         var config = TrainingConfig()
         config.steps = steps
         return TrainingInfo(config: config, datasetName: "faces", datasetCount: 20_000, shape: shape,
-                            architecture: ModelArchitecture(for: shape, featureCount: shape.featureCount, latentDimension: 4),
-                            generatorParameters: 1, discriminatorParameters: 1, startStep: 0, fixedNoise: [])
+                            family: .gan,
+                            modelSummary: ModelArchitecture(for: shape, featureCount: shape.featureCount, latentDimension: 4).summary,
+                            startStep: 0, fixedNoise: [])
     }
 
     /// A diagonal gradient per image, brighter for later images.

@@ -63,7 +63,7 @@ import TestSupport
         let folder = CheckpointFolder(path: root + "/blocked/sub", run: "x")
         try BLASThreadPin.pinned(to: 1) {
             let gan = try Fixtures.tinyGAN(steps: 6)
-            let trainer = Trainer(gan: gan, checkpointWriter: folder.save, checkpointEvery: 1)
+            let trainer = Trainer(step: gan, checkpointWriter: folder.save, checkpointEvery: 1)
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             trainer.start()
@@ -71,7 +71,7 @@ import TestSupport
             subscription.cancel()
             #expect(log.warnings.count >= 1)
             #expect(log.warnings.first?.contains("blocked") == true)
-            #expect(trainer.takeFinishedGAN().stepCount == 6)
+            #expect(trainer.takeFinishedStep().stepCount == 6)
         }
     }
 

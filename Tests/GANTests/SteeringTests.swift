@@ -186,7 +186,7 @@ import Testing
 @Suite struct TrainerCommandTests {
     @Test func pausedTrainerAppliesCommandsInOrder() throws {
         try BLASThreadPin.pinned(to: 1) {
-            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16))
+            let trainer = Trainer(step: try makeGAN(dataset: "ring", batch: 16))
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             defer { subscription.cancel() }
@@ -206,7 +206,7 @@ import Testing
             #expect(log.states.last == .paused)  // still paused: updates by hand do not resume
             trainer.stop()
             waitForEnd(of: trainer)
-            let gan = trainer.takeFinishedGAN()
+            let gan = trainer.takeFinishedStep()
             #expect(gan.config.discriminatorSteps == 3 && gan.config.learningRateD == 8e-3)
             #expect(gan.stepCount == 4)
         }

@@ -10,7 +10,7 @@ import Testing
 @Suite struct TrainerTests {
     @Test func runsToTheEndAndPublishes() throws {
         try BLASThreadPin.pinned(to: 1) {
-            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16, steps: 50), publishInterval: 0)
+            let trainer = Trainer(step: try makeGAN(dataset: "ring", batch: 16, steps: 50), publishInterval: 0)
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             trainer.start()
@@ -34,7 +34,7 @@ import Testing
     /// trainer's thread, not sleeps, mark each stage.
     @Test func pausesWithoutSteppingAndResumes() throws {
         try BLASThreadPin.pinned(to: 1) {
-            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16, steps: 200_000))
+            let trainer = Trainer(step: try makeGAN(dataset: "ring", batch: 16, steps: 200_000))
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             defer { subscription.cancel() }
@@ -53,14 +53,14 @@ import Testing
 
     @Test func stopWhilePausedEnds() throws {
         try BLASThreadPin.pinned(to: 1) {
-            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16))
+            let trainer = Trainer(step: try makeGAN(dataset: "ring", batch: 16))
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             defer { subscription.cancel() }
             try startAsleep(trainer, log)
             trainer.stop()
             waitForEnd(of: trainer)
-            #expect(trainer.takeFinishedGAN().stepCount == 0)
+            #expect(trainer.takeFinishedStep().stepCount == 0)
             #expect(log.states.last == .stopped)
         }
     }
@@ -87,7 +87,7 @@ import Testing
                 $0.learningRateD = 1e30
                 $0.learningRateG = 1e30
             }
-            let trainer = Trainer(gan: gan)
+            let trainer = Trainer(step: gan)
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             trainer.start()
@@ -98,14 +98,14 @@ import Testing
                 return
             }
             #expect(reason.contains("non-finite"))
-            #expect(log.steps.allSatisfy { $0.result.isFinite })
-            #expect(trainer.takeFinishedGAN().stepCount < 5_000)
+            #expect(log.steps.allSatisfy { $0.losses.isFinite })
+            #expect(trainer.takeFinishedStep().stepCount < 5_000)
         }
     }
 
     @Test func snapshotWithoutWriterWarns() throws {
         try BLASThreadPin.pinned(to: 1) {
-            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16, steps: 10))
+            let trainer = Trainer(step: try makeGAN(dataset: "ring", batch: 16, steps: 10))
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             trainer.requestSnapshot()
@@ -122,7 +122,7 @@ import Testing
     /// deadlock a loop that sent events while holding its lock).
     @Test func stopEndsAHugeIterationPromptly() throws {
         try BLASThreadPin.pinned(to: 1) {
-            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 16) { $0.discriminatorSteps = 1_000_000_000 })
+            let trainer = Trainer(step: try makeGAN(dataset: "ring", batch: 16) { $0.discriminatorSteps = 1_000_000_000 })
             let log = EventLog()
             let subscription = trainer.events.subscribe(to: [.state]) { event in
                 log.append(event)
@@ -135,7 +135,7 @@ import Testing
             // On failure the trainer is left running: the test must not wait for it again below.
             try #require(BoundedWait.finishes { trainer.waitUntilFinished() }, "the stop was not seen inside the step")
             #expect(log.states.last == .stopped)
-            let gan = trainer.takeFinishedGAN()
+            let gan = try #require(trainer.takeFinishedStep() as? GANStep)
             #expect(gan.stepCount == 0)
             #expect(gan.isMidStep)
             #expect(throws: CheckpointError.midStep(step: 0)) {
@@ -151,7 +151,7 @@ import Testing
             let folder = try Fixtures.temporaryFolder()
             // makeGAN's model has 16 fixed samples; the checkpoint's config must say so.
             let gan = try makeGAN(dataset: "ring", batch: 16, steps: 5) { $0.sampleCount = 16 }
-            let trainer = Trainer(gan: gan, checkpointWriter: CheckpointFolder(path: folder, run: "late").save)
+            let trainer = Trainer(step: gan, checkpointWriter: CheckpointFolder(path: folder, run: "late").save)
             let log = EventLog()
             let subscription = trainer.events.subscribe(log.append)
             defer { subscription.cancel() }
@@ -176,13 +176,13 @@ import Testing
     @Test func picturesAreMadeOnlyForSubscribers() throws {
         func run(taking kinds: Set<TrainerEvent.Kind>) throws -> (log: EventLog, gan: GANStep) {
             // A batch of 8 against 16 fixed samples: only drawing them needs 16 rows in G.
-            let trainer = Trainer(gan: try makeGAN(dataset: "ring", batch: 8, steps: 20), publishInterval: 0)
+            let trainer = Trainer(step: try makeGAN(dataset: "ring", batch: 8, steps: 20), publishInterval: 0)
             let log = EventLog()
             let subscription = trainer.events.subscribe(to: kinds, log.append)
             defer { subscription.cancel() }
             trainer.start()
             waitForEnd(of: trainer)
-            return (log, trainer.takeFinishedGAN())
+            return (log, try #require(trainer.takeFinishedStep() as? GANStep))
         }
         try BLASThreadPin.pinned(to: 1) {
             let headless = try run(taking: TrainerEvent.Kind.text)

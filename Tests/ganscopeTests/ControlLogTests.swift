@@ -11,12 +11,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let logger = try JSONLinesLogger(path: path, every: 10)
         let result = StepResult(discriminatorLoss: 1, generatorLoss: 1, meanRealScore: 0.5, meanFakeScore: 0.5)
-        var manual = StepMetrics(step: 20, epoch: 0, result: result, stepsPerSecond: 0, elapsed: 0)
+        var manual = StepMetrics(step: 20, epoch: 0, losses: .adversarial(result), stepsPerSecond: 0, elapsed: 0)
         manual.manual = .generator
         logger.handle(.control(ControlRecord(command: .update(.generator), step: 20)))
         logger.handle(.step(manual))
         logger.handle(.control(ControlRecord(command: .set(.learningRateD(4e-4)), step: 20)))
-        logger.handle(.step(StepMetrics(step: 30, epoch: 0, result: result, stepsPerSecond: 0, elapsed: 0)))
+        logger.handle(.step(StepMetrics(step: 30, epoch: 0, losses: .adversarial(result), stepsPerSecond: 0, elapsed: 0)))
         logger.close()
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)

@@ -30,8 +30,9 @@ public struct TrainingHistory: Sendable, Equatable {
 
     public var isEmpty: Bool { firstStep == nil }
 
+    /// Records a GAN step; other models' steps have none of these figures and are skipped.
     public mutating func append(_ metrics: StepMetrics) {
-        let result = metrics.result
+        guard let result = metrics.result else { return }
         if firstStep == nil { firstStep = metrics.step }
         lastStep = metrics.step
         discriminatorLoss.append(result.discriminatorLoss)

@@ -65,7 +65,7 @@ struct StatusLine: Widget {
         if let snapshot = state.lastSnapshot {
             fields.append("snapshot step \(snapshot.step)")
         }
-        if let info = state.info { fields.append(info.architecture.summary) }
+        if let info = state.info { fields.append(info.modelSummary) }
         return fields
     }
 }
