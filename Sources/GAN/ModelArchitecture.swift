@@ -148,9 +148,13 @@ public struct ModelArchitecture: Sendable, Equatable {
 
     /// A one-line description, e.g. "mlp G 64-256-512-784 / D 784-512-256-1" or
     /// "dcgan+bn G 64→128×7×7→64×14×14→1×28×28 / D 1×28×28→64×14×14→128×7×7→1".
-    public var summary: String {
+    public var summary: String { summary(naming: ("G", "D")) }
+
+    /// ``summary`` with other names for the two networks (an autoencoder's decoder and encoder).
+    func summary(naming names: (generator: String, discriminator: String)) -> String {
+        let (gName, dName) = names
         if let g = LayerSpec.mlpForm(of: generator), let d = LayerSpec.mlpForm(of: discriminator) {
-            return "mlp G \(g.sizes.map(String.init).joined(separator: "-")) / D "
+            return "mlp \(gName) \(g.sizes.map(String.init).joined(separator: "-")) / \(dName) "
                 + d.sizes.map(String.init).joined(separator: "-")
         }
         // The shapes where the resolution changes: a flat input, planes, convolutions, a linear output.
@@ -168,7 +172,7 @@ public struct ModelArchitecture: Sendable, Equatable {
             return shapes.map(\.description).joined(separator: "→")
         }
         let features = (try? NetworkLayout(layers: generator, inputs: latentDimension))?.output.count ?? 0
-        return "dcgan\(hasBatchNorm ? "+bn" : "") G \(stages(generator, input: latentDimension)) / D "
+        return "dcgan\(hasBatchNorm ? "+bn" : "") \(gName) \(stages(generator, input: latentDimension)) / \(dName) "
             + stages(discriminator, input: features)
     }
 }

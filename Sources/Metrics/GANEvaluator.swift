@@ -89,10 +89,16 @@ public final class GANEvaluator {
     }
 
     /// Evaluates fresh samples of `generator`, and `discriminator`'s view of them, at `step`.
-    public func evaluate(generator: MLP<Float>, discriminator: MLP<Float>?, step: Int) -> EvaluationReport {
+    /// `toDataSpace` maps the generator's outputs in place where they are not samples yet (an
+    /// autoencoder's decoder giving logits).
+    public func evaluate(generator: MLP<Float>, discriminator: MLP<Float>?, step: Int,
+                         toDataSpace: ((UnsafeMutablePointer<Float>, Int) -> Void)? = nil) -> EvaluationReport {
         let start = ContinuousClock.now
         var rng = SeededRNG(seed: seed, stream: RNGStreams.evaluationBase &+ UInt64(step))
-        let fakes = generator.generate(count: settings.generatedCount, rng: &rng)
+        var fakes = generator.generate(count: settings.generatedCount, rng: &rng)
+        if let toDataSpace {
+            fakes.withUnsafeMutableBufferPointer { if let base = $0.baseAddress { toDataSpace(base, $0.count) } }
+        }
         var report = measure(samples: fakes, discriminator: discriminator, step: step, rng: &rng)
         report.seconds = Self.seconds(since: start)
         return report

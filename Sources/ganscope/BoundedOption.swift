@@ -39,6 +39,14 @@ enum BoundedOption {
         }
     }
 
+    /// The VAE's β: finite, 0 up to ``AutoencoderOptions/maximumBeta``.
+    static let beta: @Sendable (String) throws -> Float = { text in
+        guard let value = Float(text), value.isFinite, value >= 0, value <= AutoencoderOptions.maximumBeta else {
+            throw Refusal(description: "allowed: numbers 0...\(Int(AutoencoderOptions.maximumBeta))")
+        }
+        return value
+    }
+
     /// A learning rate: finite and positive (a value too large for a Float reads as infinity).
     static let learningRate: @Sendable (String) throws -> Float = { text in
         guard let value = Float(text), ConfigLimits.isValidLearningRate(value) else {
@@ -60,6 +68,8 @@ enum OptionRanges {
     /// 0 keeps the learning rates constant.
     static let halfLife = 0...ConfigLimits.steps.upperBound
     static let seed = UInt64.min...UInt64.max
+    /// 0 starts the VAE's KL weight at β.
+    static let klWarmup = 0...ConfigLimits.steps.upperBound
     /// 0 turns the metrics off.
     static let evalEvery = 0...ConfigLimits.steps.upperBound
     static let logEvery = ConfigLimits.steps

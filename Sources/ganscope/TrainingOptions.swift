@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import GAN
+import NeuralNet
 
 /// The options that define a training run, shared by the dashboard and headless mode.
 ///
@@ -71,8 +72,11 @@ struct TrainingOptions: ParsableArguments {
             transform: BoundedOption.integer(in: OptionRanges.threads))
     var threads: Int?
 
-    @Option(help: "Networks: mlp, or dcgan (convolutional; square images of 28, 32 or 64 pixels). (default: mlp)")
-    var model: ModelKind?
+    @Option(help: """
+        Model: mlp (the MLP-GAN), dcgan (convolutional GAN; square images of 28, 32 or 64 pixels), \
+        ae (autoencoder) or vae (variational autoencoder), both MLPs mirroring the GAN's sizes. (default: mlp)
+        """)
+    var model: ModelChoice?
 
     @Flag(name: .customLong("batch-norm"), help: "BatchNorm2d after the DCGAN generator's hidden transposed convolutions.")
     var batchNorm = false
@@ -81,6 +85,59 @@ struct TrainingOptions: ParsableArguments {
             help: "Steps between learning metrics (mode coverage, FCD, D's AUC, probe); 0 turns them off (default: 500 for 2-D sets, 1000 for images).",
             transform: BoundedOption.integer(in: OptionRanges.evalEvery))
     var evalEvery: Int?
+
+    @Option(parsing: .unconditional, help: "--model vae: β, the weight of the KL term. (default: 1)",
+            transform: BoundedOption.beta)
+    var beta: Float?
+
+    @Option(name: .customLong("kl-warmup"), parsing: .unconditional,
+            help: "--model vae: steps over which the KL weight ramps from 0 to β; 0 starts at β. (default: 0)",
+            transform: BoundedOption.integer(in: OptionRanges.klWarmup))
+    var klWarmup: Int?
+
+    @Option(name: .customLong("reconstruction-loss"),
+            help: "--model ae|vae: bce (pixels as probabilities) or mse. (default: bce for images, mse for 2-D sets)")
+    var reconstructionLoss: ReconstructionLoss?
+
+    /// The autoencoder `--model` asks for; nil for a GAN.
+    var autoencoderKind: AutoencoderKind? { model?.autoencoderKind }
+
+    /// The options of a new autoencoder run on data of `shape`; nil for a GAN.
+    func autoencoderOptions(for shape: DataShape) -> AutoencoderOptions? {
+        guard let kind = autoencoderKind else { return nil }
+        let isImage = if case .image = shape { true } else { false }
+        return AutoencoderOptions(kind: kind, beta: beta ?? 1, klWarmupSteps: klWarmup ?? 0,
+                                  reconstruction: reconstructionLoss ?? (isImage ? .bce : .mse))
+    }
+
+    /// Options given that the chosen model has no use for, as one line naming them (so a
+    /// mistyped run fails before it starts instead of silently ignoring them); nil if none.
+    var modelOptionProblem: String? {
+        let model = model ?? .mlp
+        let ignored: [String]
+        switch model.autoencoderKind {
+        case nil:
+            ignored = [beta.map { _ in "--beta" }, klWarmup.map { _ in "--kl-warmup" },
+                       reconstructionLoss.map { _ in "--reconstruction-loss" }].compactMap { $0 }
+        case .ae?, .vae?:
+            ignored = [k.map { _ in "--k" }, loss.map { _ in "--loss" }, batchNorm ? "--batch-norm" : nil,
+                       model == .ae ? beta.map { _ in "--beta" } : nil,
+                       model == .ae ? klWarmup.map { _ in "--kl-warmup" } : nil].compactMap { $0 }
+        }
+        guard !ignored.isEmpty else { return nil }
+        let why = switch model {
+        case .mlp, .dcgan: "only for --model ae|vae; this run trains a GAN"
+        case .ae: "not for --model ae, which has no discriminator and no KL term"
+        case .vae: "not for --model vae, which has no discriminator"
+        }
+        return "\(ignored.joined(separator: ", ")): \(why)"
+    }
+
+    /// Refuses, as a usage error, options the chosen model has no use for (a new run; on resume
+    /// the checkpoint's model decides, see ``conflicts(with:autoencoder:)``).
+    func checkModelOptions() throws {
+        if let modelOptionProblem { throw ValidationError(modelOptionProblem) }
+    }
 
     /// The configuration of a new run: the options given, defaults for the rest.
     func config(defaultSteps: Int?) -> TrainingConfig {
@@ -99,7 +156,7 @@ struct TrainingOptions: ParsableArguments {
         config.latentDimension = latentDimension ?? config.latentDimension
         config.seed = seed ?? config.seed
         config.threads = threads ?? config.threads
-        config.model = model == .mlp ? nil : model
+        config.model = model?.network
         config.batchNorm = batchNorm ? true : nil
         return config
     }
@@ -138,9 +195,11 @@ struct TrainingOptions: ParsableArguments {
         ].compactMap { $0 }
     }
 
-    /// The options given that contradict `saved` (a checkpoint's configuration), as
-    /// "--batch 32 (checkpoint: 16)"; `--steps` and `--threads` may change on resume.
-    func conflicts(with saved: TrainingConfig) -> [String] {
+    /// The options given that contradict `saved` (a checkpoint's configuration, and an
+    /// autoencoder's options), as "--batch 32 (checkpoint: 16)"; `--steps` and `--threads` may
+    /// change on resume.
+    func conflicts(with saved: TrainingConfig, autoencoder savedAutoencoder: AutoencoderOptions? = nil) -> [String] {
+        let savedModel = savedAutoencoder.map { ModelChoice(autoencoder: $0.kind) } ?? ModelChoice(network: saved.model)
         func check<T: Equatable>(_ flag: String, _ given: T?, _ stored: T?) -> String? {
             guard let given, given != stored else { return nil }
             return "\(flag) \(given) (checkpoint: \(stored.map { "\($0)" } ?? "default"))"
@@ -156,7 +215,10 @@ struct TrainingOptions: ParsableArguments {
             check("--lr-half-life", learningRateHalfLife, saved.learningRateHalfLife ?? 0),
             check("--z-dim", latentDimension, saved.latentDimension),
             check("--seed", seed, saved.seed),
-            check("--model", model?.rawValue, (saved.model ?? .mlp).rawValue),
+            check("--model", model?.rawValue, savedModel.rawValue),
+            check("--beta", beta, savedAutoencoder?.beta),
+            check("--kl-warmup", klWarmup, savedAutoencoder?.klWarmupSteps),
+            check("--reconstruction-loss", reconstructionLoss?.rawValue, savedAutoencoder?.reconstruction.rawValue),
             batchNorm && saved.batchNorm != true ? "--batch-norm (checkpoint: without)" : nil,
         ].compactMap { $0 }
     }
@@ -165,3 +227,4 @@ struct TrainingOptions: ParsableArguments {
 extension GANLoss: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension ModelKind: ExpressibleByArgument {}
+extension ReconstructionLoss: ExpressibleByArgument {}

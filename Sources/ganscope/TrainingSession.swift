@@ -2,7 +2,8 @@ import Datasets
 import Foundation
 import GAN
 
-/// One `ganscope train` run, set up from its options: the GAN (new or resumed), the snapshot
+/// One `ganscope train` run, set up from its options: the model (a GAN or an autoencoder, new or
+/// resumed), the snapshot
 /// folder, the metrics and the trainer. It also keeps what every run leaves behind, whichever
 /// front end (dashboard or headless) shows it: the JSON log, the sample grid and the snapshot
 /// on exit.
@@ -15,26 +16,31 @@ final class TrainingSession {
     /// Loads the data and builds the networks; throws a usage error, before anything is
     /// written, when the options ask for more than the limits allow.
     init(training: TrainingOptions, checkpoints: CheckpointOptions, headless: Bool, samplesEvery: Int? = nil) throws {
-        let gan: GANStep
+        let step: any TrainingStep
         var savedRun: String?
         if let path = checkpoints.resume {
-            (gan, savedRun) = try Self.resume(from: path, training: training, cacheFolder: checkpoints.checkpointDir,
-                                              headless: headless)
+            (step, savedRun) = try Self.resume(from: path, training: training, cacheFolder: checkpoints.checkpointDir,
+                                               headless: headless)
         } else {
             let config = training.config(defaultSteps: headless ? 3000 : nil)
             try training.checkImageOptions(for: config.dataset)
+            try training.checkModelOptions()
             let folder = TrainingOptions.folderOptions(imageSize: training.imageSize, channels: training.channels,
                                                        cacheFolder: checkpoints.checkpointDir)
-            gan = try GANStep.fresh(config: config,
-                                    dataset: DatasetCatalog.load(config.dataset, seed: config.seed, folder: folder))
+            let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed, folder: folder)
+            if let options = training.autoencoderOptions(for: dataset.shape) {
+                step = try AutoencoderStep.freshFromOptions(config: config, options: options, dataset: dataset)
+            } else {
+                step = try GANStep.fresh(config: config, dataset: dataset)
+            }
         }
         let run = checkpoints.runName.map(CheckpointFolder.runName) ?? savedRun
-            ?? CheckpointFolder.runName(from: "\(gan.config.dataset)-\(gan.config.seed)")
+            ?? CheckpointFolder.runName(from: "\(step.config.dataset)-\(step.config.seed)")
         let folder = CheckpointFolder(path: checkpoints.checkpointDir, run: run, keepLast: checkpoints.keepLast)
-        let metrics = MetricsSetup(dataset: gan.dataset, config: gan.config, every: training.evalEvery,
+        let metrics = MetricsSetup(dataset: step.dataset, config: step.config, every: training.evalEvery,
                                    checkpointFolder: checkpoints.checkpointDir)
         // The trainer owns the training state from here until the run has ended.
-        trainer = Trainer(step: gan, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
+        trainer = Trainer(step: step, checkpointWriter: folder.save, checkpointEvery: checkpoints.checkpointEvery,
                           evaluator: metrics?.evaluator(), evaluateEvery: metrics?.every, samplesEvery: samplesEvery)
         self.folder = folder
         self.metrics = metrics
@@ -95,26 +101,39 @@ final class TrainingSession {
         print("ganscope: wrote \(images.count) samples to \(path)")
     }
 
-    /// Rebuilds the run saved in `path`: its configuration, with only `--steps` (the total to
-    /// reach) and `--threads` taken from the command line. Also returns the saved run's name.
+    /// Rebuilds the run saved in `path`, a GAN's or an autoencoder's: its configuration, with
+    /// only `--steps` (the total to reach) and `--threads` taken from the command line. Also
+    /// returns the saved run's name.
     private static func resume(from path: String, training: TrainingOptions, cacheFolder: String,
-                               headless: Bool) throws -> (GANStep, String?) {
+                               headless: Bool) throws -> (any TrainingStep, String?) {
         // `resuming` loads a folder set at the snapshot's size and channels; given ones must agree.
         let folder = TrainingOptions.folderOptions(imageSize: nil, channels: nil, cacheFolder: cacheFolder)
-        let (gan, info) = try GANStep.resuming(path: path, folder: folder) { config, info in
+        /// Applies what may change and refuses what contradicts the snapshot.
+        func adjust(_ config: inout TrainingConfig, step: Int, shape: DataShape,
+                    autoencoder: AutoencoderOptions?) throws {
             try training.checkImageOptions(for: config.dataset)
-            let conflicts = training.conflicts(with: config) + training.imageConflicts(with: info.dataShape)
+            let conflicts = training.conflicts(with: config, autoencoder: autoencoder)
+                + training.imageConflicts(with: shape)
             guard conflicts.isEmpty else {
                 throw CLIError("\(path): options conflict with the checkpoint: \(conflicts.joined(separator: ", ")); "
                     + "omit them when resuming (only --steps and --threads may change)")
             }
             config.threads = training.threads ?? config.threads
             config.steps = training.steps ?? (headless ? config.steps : nil)
-            if let target = config.steps, target <= info.step {
-                throw CLIError("\(path): the run is already at step \(info.step) (target \(target)); "
+            if let target = config.steps, target <= step {
+                throw CLIError("\(path): the run is already at step \(step) (target \(target)); "
                     + "pass --steps with a larger total to train further")
             }
         }
-        return (gan, info.run)
+        if try ModelFamily.ofCheckpoint(path: path) == .gan {
+            let (gan, info) = try GANStep.resuming(path: path, folder: folder) { config, info in
+                try adjust(&config, step: info.step, shape: info.dataShape, autoencoder: nil)
+            }
+            return (gan, info.run)
+        }
+        let (autoencoder, info) = try AutoencoderStep.resuming(path: path, folder: folder) { config, info in
+            try adjust(&config, step: info.step, shape: info.dataShape, autoencoder: info.options)
+        }
+        return (autoencoder, info.run)
     }
 }

@@ -33,6 +33,8 @@ import Testing
             Case(command: train, option: "--lr-d", range: rate),
             Case(command: train, option: "--lr-half-life", range: whole(OptionRanges.halfLife), valid: ["0"]),
             Case(command: train, option: "--threads", range: whole(OptionRanges.threads)),
+            Case(command: train, option: "--beta", range: "numbers 0...1000000", valid: ["0"]),
+            Case(command: train, option: "--kl-warmup", range: whole(OptionRanges.klWarmup), valid: ["0"]),
             Case(command: train, option: "--eval-every", range: whole(OptionRanges.evalEvery), valid: ["0"]),
             Case(command: train, option: "--log-every", range: whole(OptionRanges.logEvery)),
             Case(command: train, option: "--checkpoint-every", range: whole(OptionRanges.checkpointEvery)),

@@ -99,7 +99,7 @@ import Testing
 
 /// A dashboard screen that presses `q` once a frame shows `text`, or at `giveUpAt` so that a
 /// run that never shows it still ends (the loop then stops the trainer).
-private final class QuitWhenShown: TerminalScreen {
+final class QuitWhenShown: TerminalScreen {
     let size = (columns: 100, rows: 30)
     private let text: String
     private let giveUpAt: Date

@@ -1,0 +1,28 @@
+import ArgumentParser
+import GAN
+
+/// What `--model` chooses: the GAN's networks (`mlp`, `dcgan`) or an autoencoder (`ae`, `vae`,
+/// MLPs mirroring the GAN's sizes).
+enum ModelChoice: String, CaseIterable, ExpressibleByArgument {
+    case mlp, dcgan, ae, vae
+
+    init(network: ModelKind?) {
+        self = network == .dcgan ? .dcgan : .mlp
+    }
+
+    init(autoencoder kind: AutoencoderKind) {
+        self = kind == .vae ? .vae : .ae
+    }
+
+    /// The autoencoder this trains; nil for the GAN.
+    var autoencoderKind: AutoencoderKind? {
+        switch self {
+        case .mlp, .dcgan: nil
+        case .ae: .ae
+        case .vae: .vae
+        }
+    }
+
+    /// The configuration's network family (nil is the MLP, as checkpoints before the DCGAN store it).
+    var network: ModelKind? { self == .dcgan ? .dcgan : nil }
+}

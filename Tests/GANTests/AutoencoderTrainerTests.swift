@@ -1,0 +1,72 @@
+import Datasets
+import Foundation
+@testable import GAN
+import NeuralNet
+import TestSupport
+import Testing
+
+/// The one trainer drives an autoencoder as it drives the GAN: steps with the model's own loss
+/// terms, the decoded prior samples, the decoder for the explorer, snapshots; none of the
+/// GAN's pictures or commands.
+@Suite struct AutoencoderTrainerTests {
+    private func makeAutoencoder(_ kind: AutoencoderKind, dataset spec: String, loss: ReconstructionLoss,
+                                 steps: Int? = nil) throws -> AutoencoderStep {
+        var config = TrainingConfig.defaults(for: spec)
+        config.batchSize = 16
+        config.steps = steps
+        config.threads = 1
+        config.sampleCount = 16
+        let dataset = try DatasetCatalog.load(spec, seed: 0, count: 256)
+        return try AutoencoderStep.checked(config: config, options: AutoencoderOptions(kind: kind, reconstruction: loss),
+                                           dataset: dataset)
+    }
+
+    /// The explorer's network, run on the fixed noise, draws the sample grid: for BCE its halved
+    /// output layer and tanh give 2σ(logit) − 1; for MSE it is the decoder as it is.
+    @Test(arguments: [(ReconstructionLoss.bce, "digits"), (.mse, "digits"), (.mse, "ring")])
+    func explorerWeightsDrawTheSamples(loss: ReconstructionLoss, dataset: String) throws {
+        let autoencoder = try makeAutoencoder(.vae, dataset: dataset, loss: loss)
+        for _ in 0..<3 { autoencoder.step() }  // away from the initialisation
+        let explorer = try #require(autoencoder.explorerWeights()).makeNetwork()
+        let noise = autoencoder.model.fixedNoise
+        let drawn = Array(UnsafeBufferPointer(start: explorer.forward(noise.pointer, batch: autoencoder.model.sampleCount),
+                                              count: noise.count / autoencoder.model.latentDimension * explorer.outputSize))
+        let samples = autoencoder.fixedSamples()
+        #expect(drawn.count == samples.count)
+        let worst = zip(drawn, samples).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(worst <= 1e-5, "largest difference \(worst)")
+    }
+
+    @Test func theTrainerRunsAnAutoencoderToTheEnd() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            let folder = NSTemporaryDirectory() + "ganscope-ae-trainer-\(UInt64.random(in: 0 ... .max))"
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let trainer = Trainer(step: try makeAutoencoder(.vae, dataset: "ring", loss: .mse, steps: 12),
+                                  checkpointWriter: CheckpointFolder(path: folder, run: "vae").save,
+                                  checkpointEvery: 6, publishInterval: 0)
+            let log = EventLog()
+            let subscription = trainer.events.subscribe(log.append)
+            trainer.send(.update(.discriminator))  // the GAN's command: nothing to do here
+            trainer.start()
+            waitForEnd(of: trainer)
+            subscription.cancel()
+            #expect(log.steps.map(\.step) == Array(1...12))
+            #expect(log.steps.allSatisfy { $0.losses.autoencoder?.kl != nil && $0.result == nil })
+            #expect(log.states.last == .finished)
+            #expect(trainer.info.family == .variationalAutoencoder && trainer.info.modelSummary.hasPrefix("vae mlp decoder"))
+            #expect(log.all.contains { if case .samples(let s) = $0 { s.count == 16 && s.values.count == 32 } else { false } })
+            #expect(log.all.contains { if case .generator(let g) = $0 { g.weights.outputSize == 2 } else { false } })
+            #expect(!log.all.contains {
+                switch $0 {
+                case .verdicts, .decisionSurface, .control: true
+                default: false
+                }
+            })
+            let saved = log.all.compactMap { if case .checkpointSaved(let path, let step) = $0 { (path, step) } else { nil } }
+            #expect(saved.map(\.1) == [6, 12])
+            let last = try AutoencoderCheckpoint.load(path: try #require(saved.last?.0))
+            #expect(last.info.step == 12 && last.info.options.kind == .vae)
+            #expect(trainer.takeFinishedStep().stepCount == 12)
+        }
+    }
+}
