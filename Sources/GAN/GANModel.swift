@@ -50,4 +50,6 @@ public enum RNGStream {
     /// The fixed real points and noise behind the dashboard's D* view and gradient arrows
     /// (stream 5 is the dashboard's own sample of real points).
     public static let theory: UInt64 = 6
+    /// The real rows of an autoencoder's reconstruction strip and latent map.
+    public static let autoencoderPictures: UInt64 = 7
 }

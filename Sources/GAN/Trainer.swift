@@ -73,6 +73,8 @@ public final class Trainer: Sendable {
     private let samplesEvery: Int?
     /// 2-D runs: the fixed inputs of the D* view and the gradient arrows sent with D's surface.
     private let theoryProbe: TheoryProbe?
+    /// Autoencoders: the fixed real rows of the reconstruction strip and the latent map.
+    private let autoencoderProbe: AutoencoderProbe?
 
     /// - Parameters:
     ///   - step: the state to train; the trainer owns it until ``takeFinishedStep()``.
@@ -91,6 +93,9 @@ public final class Trainer: Sendable {
         self.samplesEvery = samplesEvery
         theoryProbe = (step as? GANStep).flatMap {
             TheoryProbe(dataset: $0.dataset, latentDimension: $0.model.latentDimension, seed: $0.config.seed)
+        }
+        autoencoderProbe = (step as? AutoencoderStep).map {
+            AutoencoderProbe(dataset: $0.dataset, latentDimension: $0.model.latentDimension, seed: $0.config.seed)
         }
         session = Handoff(Session(step: step, checkpointWriter: checkpointWriter, evaluator: evaluator))
     }
@@ -312,6 +317,14 @@ public final class Trainer: Sendable {
         publishSamples(of: training)
         if events.wants(.generator), let weights = training.explorerWeights() {
             events.send(.generator(GeneratorSnapshot(step: step, weights: weights, shape: shape)))
+        }
+        if let autoencoder = training as? AutoencoderStep, let probe = autoencoderProbe {
+            if events.wants(.reconstructions) {
+                events.send(.reconstructions(probe.reconstructions(by: autoencoder.model, step: step)))
+            }
+            if events.wants(.encodedPoints), let points = probe.encodedPoints(by: autoencoder.model, step: step) {
+                events.send(.encodedPoints(points))
+            }
         }
         guard let gan = training as? GANStep else { return }
         if !gan.lastRealScores.isEmpty, events.wants(.verdicts) {

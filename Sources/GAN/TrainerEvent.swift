@@ -27,13 +27,18 @@ public enum TrainerEvent: KindedEvent {
     case notice(String)
     /// A command (``Trainer/send(_:)``) was applied: an update by hand or a new setting.
     case control(ControlRecord)
+    /// Autoencoders: fixed real samples above their reconstructions.
+    case reconstructions(Reconstructions)
+    /// Autoencoders with a 2-D latent space on labelled data: the encoder's means, by class.
+    case encodedPoints(EncodedPoints)
 
     public enum Kind: Hashable, Sendable, CaseIterable {
         case started, step, verdicts, samples, generator, decisionSurface, evaluation, state, checkpointSaved,
-             warning, notice, control
+             warning, notice, control, reconstructions, encodedPoints
 
         /// The kinds that are pictures, made from the networks at the publishing interval.
-        public static let pictures: Set<Kind> = [.verdicts, .samples, .generator, .decisionSurface]
+        public static let pictures: Set<Kind> = [.verdicts, .samples, .generator, .decisionSurface, .reconstructions,
+                                                 .encodedPoints]
         /// Every kind but the pictures: what a text-only observer (headless output, a log) takes.
         public static let text = Set(allCases).subtracting(pictures)
     }
@@ -52,6 +57,8 @@ public enum TrainerEvent: KindedEvent {
         case .warning: .warning
         case .notice: .notice
         case .control: .control
+        case .reconstructions: .reconstructions
+        case .encodedPoints: .encodedPoints
         }
     }
 }

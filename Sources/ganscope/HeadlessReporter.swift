@@ -64,7 +64,7 @@ final class HeadlessReporter: Sendable {
         case .evaluation(let report):
             finishLine()
             printLine(report.summaryLine)
-        case .verdicts, .samples, .generator, .decisionSurface, .control:  // commands come from the dashboard
+        case .verdicts, .samples, .generator, .decisionSurface, .reconstructions, .encodedPoints, .control:  // commands come from the dashboard
             break
         }
     }

@@ -10,8 +10,9 @@ import Testing
 /// GAN's pictures or commands.
 @Suite struct AutoencoderTrainerTests {
     private func makeAutoencoder(_ kind: AutoencoderKind, dataset spec: String, loss: ReconstructionLoss,
-                                 steps: Int? = nil) throws -> AutoencoderStep {
+                                 steps: Int? = nil, latentDimension: Int? = nil) throws -> AutoencoderStep {
         var config = TrainingConfig.defaults(for: spec)
+        config.latentDimension = latentDimension
         config.batchSize = 16
         config.steps = steps
         config.threads = 1
@@ -67,6 +68,48 @@ import Testing
             let last = try AutoencoderCheckpoint.load(path: try #require(saved.last?.0))
             #expect(last.info.step == 12 && last.info.options.kind == .vae)
             #expect(trainer.takeFinishedStep().stepCount == 12)
+        }
+    }
+
+    /// The reconstruction strip pairs fixed real rows with the model's reconstructions, and a
+    /// 2-D latent space on labelled data gets the encoder's means by class; only on request.
+    @Test func autoencoderPicturesArePublished() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            let autoencoder = try makeAutoencoder(.vae, dataset: "digits", loss: .bce, steps: 2, latentDimension: 2)
+            let dataset = autoencoder.dataset
+            let trainer = Trainer(step: autoencoder, publishInterval: 0)
+            let log = EventLog()
+            let subscription = trainer.events.subscribe(to: [.reconstructions, .encodedPoints], log.append)
+            trainer.start()
+            waitForEnd(of: trainer)
+            subscription.cancel()
+            let strips = log.all.compactMap { if case .reconstructions(let r) = $0 { r } else { nil } }
+            let strip = try #require(strips.last)
+            #expect(strip.count == AutoencoderProbe.stripCount && strip.step == 2)
+            #expect(strip.outputs.values.count == strip.inputs.values.count)
+            #expect(strip.outputs.values.allSatisfy { $0 >= -1 && $0 <= 1 } && strip.outputs.values != strip.inputs.values)
+            // The inputs are real rows of the data set, the same in every strip.
+            let firstRow = Array(strip.inputs.values.prefix(dataset.featureCount))
+            #expect((0..<dataset.count).contains { Array(dataset.sample(at: $0)) == firstRow })
+            #expect(strips.allSatisfy { $0.inputs.values == strip.inputs.values })
+            let points = try #require(log.all.compactMap { if case .encodedPoints(let p) = $0 { p } else { nil } }.last)
+            #expect(points.points.count == AutoencoderProbe.mapCount && points.labels.count == points.points.count)
+            #expect(points.labels.allSatisfy { (0..<10).contains($0) })
+            #expect(points.points.allSatisfy { $0.x.isFinite && $0.y.isFinite })
+        }
+    }
+
+    @Test func noLatentMapBeyondTwoDimensions() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            let trainer = Trainer(step: try makeAutoencoder(.ae, dataset: "digits", loss: .bce, steps: 1),
+                                  publishInterval: 0)
+            let log = EventLog()
+            let subscription = trainer.events.subscribe(to: TrainerEvent.Kind.pictures, log.append)
+            trainer.start()
+            waitForEnd(of: trainer)
+            subscription.cancel()
+            #expect(log.all.contains { $0.kind == .reconstructions })
+            #expect(!log.all.contains { $0.kind == .encodedPoints })
         }
     }
 }

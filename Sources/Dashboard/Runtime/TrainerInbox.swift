@@ -8,7 +8,8 @@ import Observer
 /// gives the events back in the order they were sent, coalesced so memory stays bounded:
 /// - steps: the newest ``stepLimit`` wait (every one is charted; older ones are dropped only if
 ///   the UI falls that far behind);
-/// - pictures (samples, verdicts, decision surface, generator weights): only the newest of each
+/// - pictures (samples, verdicts, decision surface, generator weights, an autoencoder's
+///   reconstructions and encoded points): only the newest of each
 ///   kind waits, at the place of its sending;
 /// - everything else (start, state, snapshots, warnings, notices, evaluations, commands
 ///   applied): every one.
@@ -19,7 +20,7 @@ public final class TrainerInbox: Sendable {
     private let queue = EventQueue<TrainerEvent> { kind in
         switch kind {
         case .step: .recent(limit: TrainerInbox.stepLimit)
-        case .samples, .verdicts, .decisionSurface, .generator: .latest
+        case .samples, .verdicts, .decisionSurface, .generator, .reconstructions, .encodedPoints: .latest
         case .started, .evaluation, .state, .checkpointSaved, .warning, .notice, .control: .every
         }
     }

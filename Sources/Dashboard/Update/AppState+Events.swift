@@ -42,6 +42,8 @@ extension AppState {
             post(text)
         case .control(let record):
             controlApplied(record)
+        case .reconstructions, .encodedPoints:
+            break  // the autoencoder panels' pictures: their state arrives with the views (i13-views)
         }
         return []
     }
