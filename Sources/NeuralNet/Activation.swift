@@ -29,7 +29,8 @@ public enum Activation: Sendable, Equatable, Codable {
                                         count: Int) {
         switch self {
         case .identity: return
-        case .relu: for i in 0..<count where output[i] <= 0 { gradient[i] = 0 }
+        // A select, not a conditional store, so the loop vectorises.
+        case .relu: for i in 0..<count { gradient[i] = output[i] <= 0 ? 0 : gradient[i] }
         case .leakyReLU(let slope):
             let s = T(slope)
             for i in 0..<count { gradient[i] = output[i] < 0 ? gradient[i] * s : gradient[i] }
