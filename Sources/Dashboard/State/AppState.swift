@@ -11,6 +11,8 @@ public struct AppState: Sendable {
     public static let evaluationHistoryLimit = 256
 
     public let mode: Mode
+    /// The model the run trains, which picks the panels.
+    public let model: ModelFamily
     public let display: DisplayCapabilities
     public internal(set) var themes: ThemeCatalog
     public internal(set) var themeIndex = 0
@@ -23,6 +25,11 @@ public struct AppState: Sendable {
     public internal(set) var verdicts: Verdicts?
     public internal(set) var samples: SampleImages?
     public internal(set) var surface: DecisionSurface?
+    /// AE and VAE runs: the newest reconstruction strip and, for a 2-D latent space, latent map.
+    public internal(set) var reconstructions: Reconstructions?
+    public internal(set) var latentMap: LatentMap?
+    /// What the samples panel shows when there is a latent map (key `z`).
+    public internal(set) var latentView = LatentView.samples
     /// Every picture received so far, 8-bit and thinned, for the history slider.
     public internal(set) var pictureHistory = PictureHistory()
     /// The step the picture panels show while scrubbing the history; nil follows the live ones.
@@ -60,10 +67,11 @@ public struct AppState: Sendable {
     /// - Parameters:
     ///   - fixedNoise: the sample grid's latent vectors, whose first two start the explorer.
     ///   - themeName: the theme to start with (`--theme`); an unknown name gives a notice.
-    public init(mode: Mode, shape: DataShape? = nil, seed: UInt64 = 0, fixedNoise: [Float] = [],
+    public init(mode: Mode, model: ModelFamily = .gan, shape: DataShape? = nil, seed: UInt64 = 0, fixedNoise: [Float] = [],
                 realPoints: [SIMD2<Float>] = [], pointBounds: PlotBounds? = nil, themes: ThemeCatalog = .builtIn,
                 themeName: String? = nil, display: DisplayCapabilities = .full) {
         self.mode = mode
+        self.model = model
         self.shape = shape
         self.realPoints = realPoints
         self.pointBounds = pointBounds
@@ -88,7 +96,15 @@ public struct AppState: Sendable {
     public var visiblePanels: [Panel] {
         switch mode {
         case .explorerOnly: [.explorer]
-        case .training: Panel.allCases.filter { $0 != .metrics || !evaluations.isEmpty }
+        case .training:
+            Panel.allCases.filter { panel in
+                switch panel {
+                case .metrics: !evaluations.isEmpty
+                case .verdicts: model.isAdversarial
+                case .reconstructions: !model.isAdversarial
+                case .losses, .samples, .explorer: true
+                }
+            }
         }
     }
 

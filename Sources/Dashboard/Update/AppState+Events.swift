@@ -12,7 +12,8 @@ extension AppState {
             latest = metrics
             // The charts have one point a step: a D update by hand, which leaves the step
             // where it was, shows in the status line and the pictures only.
-            if metrics.step != history.lastStep { history.append(metrics) }
+            // An autoencoder's terms arrive as their own event; its step has no players' losses.
+            if model.isAdversarial, metrics.step != history.lastStep { history.append(metrics) }
         case .verdicts(let verdicts):
             self.verdicts = verdicts
             pictureHistory.record(verdicts)

@@ -10,6 +10,7 @@ extension AppState {
             return []
         }
         if controlPanel != nil, let effects = handleControlPanel(key) { return effects }
+        if refusesAdversarialKey(key) { return [] }
         switch key {
         case .char("q"), .interrupt:
             isQuitting = true
@@ -35,6 +36,8 @@ extension AppState {
             showsSpectrum.toggle()
             post(showsSpectrum ? "metrics: spectrum view (real vs fake frequencies, detectors' AUC)"
                                : "metrics: all figures")
+        case .char("z"):
+            cycleLatentView()
         case .tab:
             moveFocus(by: 1)
         case .backTab:

@@ -8,6 +8,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .trainer(let event):
         state.revision += 1
         return state.handle(event)
+    case .autoencoder(let event):
+        state.revision += 1
+        state.handle(event)
+        return []
     case .savedGenerator(let weights, let step):
         state.revision += 1
         return state.generatorArrived(weights, step: step)

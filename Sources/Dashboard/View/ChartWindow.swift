@@ -30,14 +30,14 @@ struct ChartWindow {
     /// The step at the right end of the axis, for a window over `history`'s series that start
     /// at step `first`.
     func lastStep(first: Int, history: TrainingHistory) -> Int {
-        first + values.count * stride * history.discriminatorLoss.bucketSize - 1
+        first + values.count * stride * history.bucketSize - 1
     }
 
     /// A marker at `step` for a window over `history`'s series that start at step `first`:
     /// the history slider's position on the charts. Nil when no step is given.
     func marker(at step: Int?, first: Int, history: TrainingHistory, style: Style) -> ChartMarker? {
         guard let step, values.count > 1 else { return nil }
-        let index = (step - first) / (stride * history.discriminatorLoss.bucketSize)
+        let index = (step - first) / (stride * history.bucketSize)
         return ChartMarker(fraction: Float(index) / Float(values.count - 1), style: style)
     }
 

@@ -15,7 +15,9 @@ struct DashboardLayout {
         if panels.contains(.metrics) { leftParts.append(.fixed(metricsHeight(in: columns[0]))) }
         let left = columns[0].split(.vertical, leftParts)
         let right = columns[1].split(.vertical, [.fill(1), .fill(1)])
-        var areas: [(Panel, Rect)] = [(.losses, left[0]), (.verdicts, left[1]), (.samples, right[0]),
+        // An autoencoder has no detective: its reconstructions take the verdicts' place.
+        let second: Panel = panels.contains(.verdicts) ? .verdicts : .reconstructions
+        var areas: [(Panel, Rect)] = [(.losses, left[0]), (second, left[1]), (.samples, right[0]),
                                       (.explorer, right[1])]
         if left.count > 2 { areas.append((.metrics, left[2])) }
         return areas

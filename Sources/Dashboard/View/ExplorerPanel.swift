@@ -73,15 +73,11 @@ struct ExplorerPanel: Widget {
         let stripHeight = min(area.height / 3, ImageTiling.strip(imageWidth: width, imageHeight: height,
                                                                   count: frames.count, in: area).first?.height ?? 0)
         let (large, strip) = area.splitBottom(stripHeight)
-        image(images.current, width: width, height: height, channels: channels).render(into: &grid, area: large)
+        palette.image(images.current, width: width, height: height, channels: channels).render(into: &grid, area: large)
         let slots = ImageTiling.strip(imageWidth: width, imageHeight: height, count: frames.count, in: strip)
         for (slot, frame) in zip(slots, frames) {
-            image(frame, width: width, height: height, channels: channels).render(into: &grid, area: slot)
+            palette.image(frame, width: width, height: height, channels: channels).render(into: &grid, area: slot)
         }
     }
 
-    private func image(_ pixels: ArraySlice<Float>, width: Int, height: Int, channels: Int) -> HalfBlockImage {
-        HalfBlockImage(pixels: Array(pixels), width: width, height: height, channels: channels, ramp: palette.imageRamp,
-                       scaling: .box, depth: palette.depth, glyphs: palette.glyphs)
-    }
 }

@@ -7,9 +7,10 @@ struct FooterLine: Widget {
 
     /// The main keys of this mode, separated by `·` (or `|` in ASCII).
     var hints: String {
+        let latentMapKey = state.latentMap == nil ? [] : ["z map"]
         let keys = state.mode == .training
-            ? ["space pause", "s snapshot", palette.text("←/→ explore", ascii: "left/right explore"), "tab focus",
-               "enter zoom", "t theme", "? help", "q quit"]
+            ? ["space pause", "s snapshot", palette.text("←/→ explore", ascii: "left/right explore")] + latentMapKey
+              + ["tab focus", "enter zoom", "t theme", "? help", "q quit"]
             : [palette.text("←/→ walk", ascii: "left/right walk"), palette.text("↑/↓ dim", ascii: "up/down dim"),
                "+/- nudge", "a/b endpoint", "r new ends", "l lerp/slerp", "t theme", "? help", "q quit"]
         return keys.joined(separator: palette.dot)

@@ -3,8 +3,18 @@ import TerminalUI
 /// The key list, over the body, shown by `?` and closed by any key.
 struct HelpOverlay: Widget {
     let palette: Palette
+    let model: ModelFamily
 
-    private var keys: [(key: String, action: String)] { [
+    /// The rows of this model: the GAN's steering keys, or an autoencoder's latent map key.
+    private var keys: [(key: String, action: String)] {
+        model.isAdversarial ? allKeys.filter { $0.key != "z" }
+                            : allKeys.filter { !Self.adversarialRows.contains($0.key) }
+    }
+
+    /// The keys of rows that steer a GAN's D and G.
+    private static let adversarialRows: Set<String> = ["d  g  n", "c", "m", "o  v"]
+
+    private var allKeys: [(key: String, action: String)] { [
         ("space", "pause / resume training (a paused trainer uses no CPU)"),
         ("s", "save a snapshot (checkpoint) now"),
         ("d  g  n", "paused: one D update, one G update, one iteration (K D + G updates)"),
@@ -19,6 +29,7 @@ struct HelpOverlay: Widget {
         // Paired keys share a row, so the list still fits an 80 × 24 terminal.
         ("[ ] { }", "history: one / ten pictures back, forward; f follows live"),
         ("o  v", "2-D: D* = p_data/(p_data+p_g) instead of D / G's gradient arrows"),
+        ("z", "2-D latent: samples, the decoded grid over z, the encoded points by class"),
         ("tab", "focus the next panel (shift-tab: previous)"),
         ("enter", "zoom the focused panel; again (or esc) to go back"),
         ("p", "metrics: power-spectrum view (real vs fake spectra, detectors) or figures"),

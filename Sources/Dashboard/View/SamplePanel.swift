@@ -1,8 +1,9 @@
 import Datasets
 import TerminalUI
 
-/// G's output on the fixed noise: a grid of images, or for 2-D data the generated points over
-/// the real ones with D's verdict over the plane as a heat map behind.
+/// G's output on the fixed noise (an autoencoder's decoder's on prior samples): a grid of images,
+/// or for 2-D data the generated points over the real ones with D's verdict over the plane as a
+/// heat map behind. With a latent map, `z` shows it here instead.
 struct SamplePanel: Widget {
     let state: AppState
     let palette: Palette
@@ -11,21 +12,19 @@ struct SamplePanel: Widget {
     static let wantedImages = 6
 
     func render(into grid: inout CellGrid, area: Rect) {
+        if let map = state.shownLatentMap {
+            return LatentMapView(map: map, shows: state.latentView, palette: palette).render(into: &grid, area: area)
+        }
         guard let samples = state.shownSamples else {
             Placeholder.render(palette.text("waiting for the first samples…", ascii: "waiting for the first samples..."), into: &grid, area: area, style: palette.muted)
             return
         }
         switch samples.shape {
-        case .image(let width, let height, let channels):
-            let features = samples.shape.featureCount
+        case .image(let width, let height, _):
             let slots = ImageTiling.grid(imageWidth: width, imageHeight: height, count: samples.count, in: area,
                                          wanted: Self.wantedImages)
-            for (index, slot) in slots.enumerated() where (index + 1) * features <= samples.values.count {
-                HalfBlockImage(pixels: Array(samples.values[(index * features)..<((index + 1) * features)]),
-                               width: width, height: height, channels: channels, ramp: palette.imageRamp,
-                               scaling: .box,
-                               depth: palette.depth, glyphs: palette.glyphs)
-                    .render(into: &grid, area: slot)
+            for (index, slot) in slots.enumerated() {
+                palette.image(index, of: samples)?.render(into: &grid, area: slot)
             }
         case .points:
             PointPlot(state: state, palette: palette,

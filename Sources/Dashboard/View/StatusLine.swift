@@ -51,12 +51,13 @@ struct StatusLine: Widget {
             fields.append("step \(metrics.step)\(total)")
             // "step" counts G's updates; by hand or with K ≠ 1, D's count differs. Paused, where
             // updates are made by hand, the counts come first.
-            let updates = "updates D \(metrics.discriminatorUpdates) G \(metrics.step)"
-            if state.trainerState == .paused { fields.append(updates) }
+            // An autoencoder makes one update a step: nothing to count apart.
+            let updates = state.model.isAdversarial ? ["updates D \(metrics.discriminatorUpdates) G \(metrics.step)"] : []
+            if state.trainerState == .paused { fields += updates }
             fields.append(String(format: "epoch %.2f", metrics.epoch))
             fields.append(String(format: "%.0f steps/s", metrics.stepsPerSecond))
             fields.append(ClockDuration.text(metrics.elapsed))
-            if state.trainerState != .paused { fields.append(updates) }
+            if state.trainerState != .paused { fields += updates }
         } else if state.mode == .training {
             fields.append(palette.text("starting…", ascii: "starting..."))
         } else {

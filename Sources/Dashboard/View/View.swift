@@ -22,6 +22,6 @@ public func view(_ state: AppState, size: (columns: Int, rows: Int)) -> CellGrid
     if let panel = state.controlPanel, let settings = state.settings {
         ControlPanelOverlay(panel: panel, settings: settings, palette: palette).render(into: &grid, area: body)
     }
-    if state.showsHelp { HelpOverlay(palette: palette).render(into: &grid, area: body) }
+    if state.showsHelp { HelpOverlay(palette: palette, model: state.model).render(into: &grid, area: body) }
     return grid
 }
