@@ -6,11 +6,11 @@ import Testing
 /// An autoencoder's events and keys as pure transitions of the state.
 @Suite struct AutoencoderUpdateTests {
     @Test func lossTermsGoIntoTheirSeriesOncePerStep() {
-        var state = AppState(mode: .training, model: .vae)
-        _ = update(&state, .autoencoder(.losses(AutoencoderLosses(step: 1, reconstruction: 100, kl: 4, elbo: -104))))
-        _ = update(&state, .autoencoder(.losses(AutoencoderLosses(step: 2, reconstruction: 90, kl: 6, elbo: -96))))
+        var state = AppState(mode: .training, model: .variationalAutoencoder)
+        _ = update(&state, .autoencoder(.losses(step: 1, AutoencoderLosses(reconstruction: 100, kl: 4))))
+        _ = update(&state, .autoencoder(.losses(step: 2, AutoencoderLosses(reconstruction: 90, kl: 6))))
         // A repeated step (an update that did not advance it) adds no point.
-        _ = update(&state, .autoencoder(.losses(AutoencoderLosses(step: 2, reconstruction: 1, kl: 1, elbo: -2))))
+        _ = update(&state, .autoencoder(.losses(step: 2, AutoencoderLosses(reconstruction: 1, kl: 1))))
         #expect(state.history.reconstruction.raw.values == [100, 90])
         #expect(state.history.kl.raw.values == [4, 6])
         #expect(state.history.elbo.raw.values == [-104, -96])
@@ -22,48 +22,71 @@ import Testing
     }
 
     @Test func anAutoencoderHasNoKLOrELBOAndItsSeriesSetTheChartsBuckets() {
-        var state = AppState(mode: .training, model: .ae)
+        var state = AppState(mode: .training, model: .autoencoder)
         for step in 1...6 {
-            _ = update(&state, .autoencoder(.losses(AutoencoderLosses(step: step, reconstruction: Float(step)))))
+            _ = update(&state, .autoencoder(.losses(step: step, AutoencoderLosses(reconstruction: Float(step), kl: nil))))
         }
         #expect(state.history.kl.raw.values.isEmpty && state.history.elbo.raw.values.isEmpty)
         var small = TrainingHistory(capacity: 4)
-        for step in 1...4 { small.append(AutoencoderLosses(step: step, reconstruction: Float(step))) }
+        for step in 1...4 { small.append(AutoencoderLosses(reconstruction: Float(step), kl: nil), step: step) }
         #expect(small.reconstruction.raw.values == [1.5, 3.5])
         #expect(small.bucketSize == 2)
     }
 
     @Test func picturesAreKeptAndEachChangesTheRevision() {
-        var state = AppState(mode: .training, model: .vae)
+        var state = AppState(mode: .training, model: .variationalAutoencoder)
         let before = state.revision
         let pairs = Reconstructions(inputs: Fixtures.flatImages([1, -1]), outputs: Fixtures.flatImages([0.5, -0.5]))
         #expect(update(&state, .autoencoder(.reconstructions(pairs))).isEmpty)
         #expect(state.reconstructions?.outputs.values.first == 0.5)
         #expect(state.reconstructions?.count == 2)
-        _ = update(&state, .autoencoder(.latentMap(Fixtures.latentMap(step: 7))))
-        #expect(state.latentMap?.step == 7)
+        _ = update(&state, .autoencoder(.encodedPoints(Fixtures.encodedPoints(step: 7))))
+        #expect(state.encodedPoints?.step == 7)
         #expect(state.revision == before + 2)
     }
 
-    @Test func zCyclesThroughSamplesGridAndPointsWhenThereIsAMap() {
+    @Test func zCyclesThroughSamplesGridAndPointsAndTheGridIsDecodedByTheExplorersNetwork() throws {
         var state = Fixtures.autoencoderState()
-        #expect(state.shownLatentMap == nil)
-        _ = update(&state, .key(.char("z")))
-        #expect(state.latentView == .decodedGrid && state.shownLatentMap?.step == 100)
+        #expect(state.shownLatentView == nil && state.latentGrid == nil)
+        let effects = update(&state, .key(.char("z")))
+        let request = try #require(effects.first.flatMap { effect -> ExplorerRequest? in
+            if case .renderLatentGrid(let request) = effect { request } else { nil }
+        })
+        #expect(request.latents == LatentGrid.latents() && request.rows == 169)
+        Fixtures.render(&state, effects, weights: Fixtures.decoder2D())
+        #expect(state.latentView == .decodedGrid && state.shownLatentView == .decodedGrid)
+        #expect(state.latentGrid?.step == 120 && state.latentGrid?.decoded.count == 169)
         #expect(state.currentNotice?.text == "latent map: the decoder's output over z in [-3, 3]^2")
-        _ = update(&state, .key(.char("z")))
+        // Decoded by the same network as the explorer's: the grid's centre is the decoder at z = 0.
+        let engine = ExplorerEngine()
+        engine.load(Fixtures.decoder2D())
+        let centre = try #require(engine.render(ExplorerRequest(id: 1, latentDimension: 2, latents: [0, 0])))
+        let decoded = try #require(state.latentGrid?.decoded)
+        #expect(Array(decoded.values[(84 * 64)..<(85 * 64)]) == centre.values)
+        // A newer decoder redraws the grid while it is shown.
+        let newer = update(&state, .trainer(.generator(GeneratorSnapshot(step: 130, weights: Fixtures.decoder2D(),
+                                                                           shape: Fixtures.imageShape))))
+        #expect(newer.contains { if case .renderLatentGrid = $0 { true } else { false } })
+        Fixtures.press(.char("z"), &state)
         #expect(state.latentView == .encodedPoints)
-        _ = update(&state, .key(.char("z")))
-        #expect(state.latentView == .samples && state.shownLatentMap == nil)
+        Fixtures.press(.char("z"), &state)
+        #expect(state.latentView == .samples && state.shownLatentView == nil)
     }
 
-    @Test func zWithoutAMapOrInAGANRunOnlySaysWhy() {
-        var vae = AppState(mode: .training, model: .vae)
-        _ = update(&vae, .key(.char("z")))
-        #expect(vae.latentView == .samples)
-        #expect(vae.currentNotice?.text == "no latent map: it is drawn for a 2-D latent space (--z-dim 2)")
+    @Test func withoutEncodedPointsZSkipsTheirView() {
+        var state = Fixtures.autoencoderState(withPoints: false)
+        Fixtures.press(.char("z"), &state)
+        #expect(state.latentView == .decodedGrid)
+        Fixtures.press(.char("z"), &state)
+        #expect(state.latentView == .samples)
+    }
+
+    @Test func zWithoutATwoDimensionalLatentSpaceOrInAGANRunOnlySaysWhy() {
+        var wide = Fixtures.autoencoderState(decoder: Fixtures.generator())  // z of 4
+        #expect(update(&wide, .key(.char("z"))).isEmpty)
+        #expect(wide.latentView == .samples)
+        #expect(wide.currentNotice?.text == "no latent map: it is drawn for a 2-D latent space (--z-dim 2)")
         var gan = Fixtures.trainingState()
-        _ = update(&gan, .autoencoder(.latentMap(Fixtures.latentMap())))
         _ = update(&gan, .key(.char("z")))
         #expect(gan.latentView == .samples)
         #expect(gan.currentNotice?.text.hasPrefix("the latent map is for autoencoders and VAEs") == true)
@@ -80,7 +103,7 @@ import Testing
     }
 
     @Test func anAutoencoderRunShowsReconstructionsWhereAGANShowsVerdicts() {
-        var state = Fixtures.autoencoderState(model: .ae)
+        var state = Fixtures.autoencoderState(model: .autoencoder)
         #expect(state.visiblePanels == [.losses, .reconstructions, .samples, .explorer])
         #expect(Fixtures.trainingState().visiblePanels == [.losses, .verdicts, .samples, .explorer])
         state.focus = .losses
@@ -88,15 +111,19 @@ import Testing
         #expect(state.focus == .reconstructions)
     }
 
-    @Test func subgridsPickEvenlySpacedRowsAndColumns() {
-        let map = Fixtures.latentMap()
-        #expect(map.subgridSizes == [13, 7, 5, 4, 3, 2])
+    @Test func theGridsLatentsRunAcrossThenDownAndSubgridsPickEvenlySpacedOnes() {
+        let latents = LatentGrid.latents(side: 3, range: 3)
+        // Row by row from z₂ = 3 down, z₁ rising across.
+        #expect(latents == [-3, 3, 0, 3, 3, 3, -3, 0, 0, 0, 3, 0, -3, -3, 0, -3, 3, -3])
+        let grid = LatentGrid(step: 0, decoded: Fixtures.samples(count: 169))
+        #expect(grid.subgridSizes == [13, 7, 5, 4, 3, 2])
         // k = 3 takes rows and columns 0, 6 and 12 of the 13: the corners and the centre z = 0.
-        #expect(map.decodedIndex(row: 0, column: 0, subgrid: 3) == 0)
-        #expect(map.decodedIndex(row: 0, column: 2, subgrid: 3) == 12)
-        #expect(map.decodedIndex(row: 1, column: 1, subgrid: 3) == 84)
-        #expect(map.decodedIndex(row: 2, column: 2, subgrid: 3) == 168)
-        #expect(map.decodedIndex(row: 0, column: 0, subgrid: 1) == 84)
-        #expect(LatentMap(step: 0, decoded: Fixtures.samples(count: 0), side: 0, points: [], labels: []).subgridSizes.isEmpty)
+        #expect(grid.decodedIndex(row: 0, column: 0, subgrid: 3) == 0)
+        #expect(grid.decodedIndex(row: 0, column: 2, subgrid: 3) == 12)
+        #expect(grid.decodedIndex(row: 1, column: 1, subgrid: 3) == 84)
+        #expect(grid.decodedIndex(row: 2, column: 2, subgrid: 3) == 168)
+        #expect(grid.decodedIndex(row: 0, column: 0, subgrid: 1) == 84)
+        #expect(LatentGrid.latents().count == 2 * 169)
+        #expect(LatentGrid(step: 0, decoded: Fixtures.samples(count: 0), side: 0).subgridSizes.isEmpty)
     }
 }

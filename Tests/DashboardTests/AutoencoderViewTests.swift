@@ -11,7 +11,7 @@ import Testing
     static func palette(_ state: AppState) -> Palette { Palette(theme: state.theme, display: state.display) }
 
     @Test func theReconstructionStripPutsEachInputAboveItsReconstruction() {
-        var state = AppState(mode: .training, model: .ae, display: Self.asciiMono)
+        var state = AppState(mode: .training, model: .autoencoder, display: Self.asciiMono)
         // Three pairs, white over black, black over white, white over black; room for two.
         let pairs = Reconstructions(inputs: Fixtures.flatImages([1, -1, 1]), outputs: Fixtures.flatImages([-1, 1, -1]))
         _ = update(&state, .autoencoder(.reconstructions(pairs)))
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func theReconstructionStripIsInHalfBlocksInColour() {
-        var state = AppState(mode: .training, model: .ae)
+        var state = AppState(mode: .training, model: .autoencoder)
         let pairs = Reconstructions(inputs: Fixtures.flatImages([1]), outputs: Fixtures.flatImages([-1]))
         _ = update(&state, .autoencoder(.reconstructions(pairs)))
         var grid = CellGrid.filled(width: 4, height: 4)
@@ -36,9 +36,9 @@ import Testing
     }
 
     @Test func theMosaicPicksTheLargestGridWithReadableTiles() throws {
-        let map = Fixtures.latentMap()  // 13 × 13 images of 8 × 8 pixels
+        let grid = LatentGrid(step: 0, decoded: Fixtures.samples(count: 169))  // 13 × 13 images of 8 × 8 pixels
         let layout = { (width: Int, height: Int) in
-            LatentMapView.mosaicLayout(map: map, imageWidth: 8, imageHeight: 8, in: Rect(x: 0, y: 0, width: width, height: height))
+            LatentGridView.layout(of: grid, imageWidth: 8, imageHeight: 8, in: Rect(x: 0, y: 0, width: width, height: height))
         }
         #expect(try #require(layout(12, 6)) == (2, 6, 3))
         #expect(try #require(layout(18, 9)) == (3, 6, 3))
@@ -54,21 +54,19 @@ import Testing
         // black, (−3, −3) mid grey ("+"), (3, −3) white; a 2 × 2 mosaic shows exactly those.
         let corners: [Int: Float] = [0: 1, 12: -1, 156: 0, 168: 1]
         let decoded = Fixtures.flatImages((0..<169).map { corners[$0] ?? 0 }, width: 2, height: 2)
-        let map = LatentMap(step: 1, decoded: decoded, side: 13, points: [], labels: [])
-        let state = AppState(mode: .training, model: .vae, display: Self.asciiMono)
+        let state = AppState(mode: .training, model: .variationalAutoencoder, display: Self.asciiMono)
         var grid = CellGrid.filled(width: 8, height: 4)
-        LatentMapView(map: map, shows: .decodedGrid, palette: Self.palette(state)).render(into: &grid, area: grid.bounds)
+        LatentGridView(grid: LatentGrid(step: 1, decoded: decoded), palette: Self.palette(state))
+            .render(into: &grid, area: grid.bounds)
         #expect(grid.textDifference(from: ["@@@@    ", "@@@@    ", "++++@@@@", "++++@@@@"]) == nil)
     }
 
-    static let threeClasses = LatentMap(step: 1, decoded: Fixtures.samples(count: 0), side: 13,
-                                        points: [SIMD2(-3, 3), SIMD2(3, -3), SIMD2(0, 0)], labels: [0, 1, 7])
+    static let threeClasses = EncodedPoints(step: 1, points: [SIMD2(-3, 3), SIMD2(3, -3), SIMD2(0, 0)], labels: [0, 1, 7])
 
     @Test func withoutColourTheEncodedPointsAreTheirClassLabels() {
-        let state = AppState(mode: .training, model: .vae, display: Self.asciiMono)
+        let state = AppState(mode: .training, model: .variationalAutoencoder, display: Self.asciiMono)
         var grid = CellGrid.filled(width: 12, height: 7, with: ".")
-        LatentMapView(map: Self.threeClasses, shows: .encodedPoints, palette: Self.palette(state))
-            .render(into: &grid, area: grid.bounds)
+        EncodedPointsView(encoded: Self.threeClasses, palette: Self.palette(state)).render(into: &grid, area: grid.bounds)
         let lines = grid.lines()
         #expect(lines[0] == "class 0 1 7 ")
         #expect(grid[0, 1].character == "0" && grid[11, 6].character == "1" && grid[6, 4].character == "7")
@@ -76,11 +74,10 @@ import Testing
     }
 
     @Test func inColourTheEncodedPointsTakeTheirClassColourAndTheLegendSaysWhich() {
-        let state = AppState(mode: .training, model: .vae)
+        let state = AppState(mode: .training, model: .variationalAutoencoder)
         var grid = CellGrid.filled(width: 12, height: 7, with: ".")
-        LatentMapView(map: Self.threeClasses, shows: .encodedPoints, palette: Self.palette(state))
-            .render(into: &grid, area: grid.bounds)
-        let colors = LatentMapView.classColors
+        EncodedPointsView(encoded: Self.threeClasses, palette: Self.palette(state)).render(into: &grid, area: grid.bounds)
+        let colors = EncodedPointsView.classColors
         #expect(grid.lines()[0] == "class ■0 ■1 ")  // clipped at the plot's width
         #expect(grid[6, 0].style.foreground == colors[0] && grid[9, 0].style.foreground == colors[1])
         // Half blocks: (−3, 3) is the top half of the first cell, (3, −3) the bottom half of the last.
@@ -90,12 +87,12 @@ import Testing
     }
 
     @Test func anAutoencodersMeansOutsideThePriorsRangeWidenThePlot() {
-        let state = AppState(mode: .training, model: .ae)
-        var map = Self.threeClasses
-        #expect(LatentMapView(map: map, shows: .encodedPoints, palette: Self.palette(state)).bounds == 3)
-        map.points.append(SIMD2(0.5, -5.2))
-        map.labels.append(2)
-        #expect(LatentMapView(map: map, shows: .encodedPoints, palette: Self.palette(state)).bounds == 6)
+        let state = AppState(mode: .training, model: .autoencoder)
+        var encoded = Self.threeClasses
+        #expect(EncodedPointsView(encoded: encoded, palette: Self.palette(state)).bound == 3)
+        encoded.points.append(SIMD2(0.5, -5.2))
+        encoded.labels.append(2)
+        #expect(EncodedPointsView(encoded: encoded, palette: Self.palette(state)).bound == 6)
     }
 
     @Test func aVAEsLossesShowReconstructionKLAndTheELBOWithoutTheGamesLines() {
@@ -109,7 +106,7 @@ import Testing
     }
 
     @Test func anAutoencoderShowsReconstructionAloneAndInASCIIOnlyTheAverage() throws {
-        let grid = view(Fixtures.autoencoderState(model: .ae, display: Self.asciiMono), size: (80, 24))
+        let grid = view(Fixtures.autoencoderState(model: .autoencoder, display: Self.asciiMono), size: (80, 24))
         let text = grid.lines().joined(separator: "\n")
         #expect(text.contains("| # recon ema "))
         #expect(!text.contains("KL") && !text.contains("ELBO") && !text.contains("raw"))
@@ -124,12 +121,12 @@ import Testing
         #expect(lines[1].contains("┌ Samples · decoded prior · step 100 · z: latent map "))
         #expect(lines[39].contains("· z map ·"))
         try Golden.check(view(state, size: (120, 40)), "vae-120x40")
-        _ = update(&state, .key(.char("z")))
+        Fixtures.press(.char("z"), &state)
         let grid = view(state, size: (120, 40))
         lines = grid.lines()
-        #expect(lines[1].contains("┌ Latent map · decoded z ∈ [−3, 3]² · step 100 · z: next "))
+        #expect(lines[1].contains("┌ Latent map · decoded z ∈ [−3, 3]² · step 120 · z: next "))
         try Golden.check(grid, "vae-latent-grid-120x40")
-        _ = update(&state, .key(.char("z")))
+        Fixtures.press(.char("z"), &state)
         #expect(view(state, size: (120, 40)).lines()[1].contains("┌ Latent map · encoder means by class · step 100 "))
     }
 

@@ -74,8 +74,14 @@ enum Fixtures {
     static func render(_ state: inout AppState, _ effects: [Effect], weights: NetworkWeights = generator()) {
         let engine = ExplorerEngine()
         engine.load(weights)
-        for case .renderExplorer(let request) in effects {
-            if let images = engine.render(request) { _ = update(&state, .explorerRendered(images)) }
+        for effect in effects {
+            switch effect {
+            case .renderExplorer(let request):
+                if let images = engine.render(request) { _ = update(&state, .explorerRendered(images)) }
+            case .renderLatentGrid(let request):
+                if let images = engine.render(request) { _ = update(&state, .latentGridRendered(images)) }
+            default: break
+            }
         }
     }
 }

@@ -112,6 +112,11 @@ public final class DashboardApp {
             let images = explorer.render(request)
             stats.explorerSeconds += Self.now() - start
             if let images { dispatch(.explorerRendered(images)) }
+        case .renderLatentGrid(let request):
+            let start = Self.now()
+            let images = explorer.render(request)
+            stats.explorerSeconds += Self.now() - start
+            if let images { dispatch(.latentGridRendered(images)) }
         case .themeChanged: screen.resetColors()
         }
     }

@@ -25,10 +25,12 @@ public struct AppState: Sendable {
     public internal(set) var verdicts: Verdicts?
     public internal(set) var samples: SampleImages?
     public internal(set) var surface: DecisionSurface?
-    /// AE and VAE runs: the newest reconstruction strip and, for a 2-D latent space, latent map.
+    /// AE and VAE runs: the newest reconstruction strip; for a 2-D latent space the decoded grid
+    /// (made from the explorer's decoder) and the encoder's means of labelled points.
     public internal(set) var reconstructions: Reconstructions?
-    public internal(set) var latentMap: LatentMap?
-    /// What the samples panel shows when there is a latent map (key `z`).
+    public internal(set) var latentGrid: LatentGrid?
+    public internal(set) var encodedPoints: EncodedPoints?
+    /// What the samples panel shows (key `z`).
     public internal(set) var latentView = LatentView.samples
     /// Every picture received so far, 8-bit and thinned, for the history slider.
     public internal(set) var pictureHistory = PictureHistory()

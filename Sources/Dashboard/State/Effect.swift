@@ -14,6 +14,9 @@ public enum Effect: Sendable, Equatable {
     case loadGenerator(NetworkWeights)
     /// Run the explorer's network; the answer comes back as ``Message/explorerRendered(_:)``.
     case renderExplorer(ExplorerRequest)
+    /// Run the explorer's network (an autoencoder's decoder) over ``LatentGrid/latents(side:range:)``;
+    /// the answer comes back as ``Message/latentGridRendered(_:)``.
+    case renderLatentGrid(ExplorerRequest)
     /// The theme changed: the backend may forget its colour pairs.
     case themeChanged
 }

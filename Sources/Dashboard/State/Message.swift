@@ -12,6 +12,8 @@ public enum Message: Sendable {
     case savedGenerator(NetworkWeights, step: Int)
     /// The explorer's generator answered a request.
     case explorerRendered(ExplorerImages)
+    /// The explorer's network answered a ``Effect/renderLatentGrid(_:)``.
+    case latentGridRendered(ExplorerImages)
     /// The frame clock, in seconds since the start: expires notices.
     case tick(now: Double)
     /// SIGINT or SIGTERM: leave as `q` does.

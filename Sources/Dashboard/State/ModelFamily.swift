@@ -1,17 +1,17 @@
 /// Which kind of generative model the dashboard follows: the panels differ (a GAN has a
 /// detective to show, an autoencoder has reconstructions and a latent map).
-public enum ModelFamily: String, Sendable, CaseIterable {
+public enum ModelFamily: String, Sendable, Equatable, CaseIterable {
     case gan
     /// The autoencoder: reconstruction only, no prior to sample from by design.
-    case ae
+    case autoencoder = "ae"
     /// The variational autoencoder: reconstruction, KL to the prior and their sum, the ELBO.
-    case vae
+    case variationalAutoencoder = "vae"
 
     public var displayName: String {
         switch self {
         case .gan: "GAN"
-        case .ae: "autoencoder"
-        case .vae: "VAE"
+        case .autoencoder: "autoencoder"
+        case .variationalAutoencoder: "VAE"
         }
     }
 

@@ -1,40 +1,77 @@
+import Datasets
+import GAN
 import Foundation
 
 extension AppState {
-    mutating func handle(_ event: AutoencoderEvent) {
+    mutating func handle(_ event: AutoencoderEvent) -> [Effect] {
         switch event {
-        case .losses(let losses):
+        case .losses(let step, let losses):
             // One point a step, as for the GAN's charts.
-            if losses.step != history.lastStep { history.append(losses) }
+            if step != history.lastStep { history.append(losses, step: step) }
         case .reconstructions(let pairs):
             reconstructions = pairs
-        case .latentMap(let map):
-            latentMap = map
+        case .encodedPoints(let points):
+            encodedPoints = points
         }
+        return []
     }
 
-    /// The latent map when `z` put it in the samples panel. It is not kept in the history: while
-    /// scrubbing, the map stays the newest.
-    public var shownLatentMap: LatentMap? { latentView == .samples ? nil : latentMap }
+    /// The views `z` steps through: the samples, then what this run can show of its latent
+    /// space (an autoencoder's, two-dimensional; the decoded grid for images only).
+    var latentViews: [LatentView] {
+        guard !model.isAdversarial, explorer.latentDimension == 2 else { return [.samples] }
+        var views: [LatentView] = [.samples]
+        if case .image = shape { views.append(.decodedGrid) }
+        if encodedPoints != nil { views.append(.encodedPoints) }
+        return views
+    }
 
     /// `z`: the samples panel cycles through the prior samples, the decoded latent grid and the
-    /// encoded points. Only a 2-D latent space has a map to show; elsewhere a notice says so.
-    mutating func cycleLatentView() {
+    /// encoded points. Elsewhere a notice says why there is no map.
+    mutating func cycleLatentView() -> [Effect] {
         guard !model.isAdversarial else {
-            return post("the latent map is for autoencoders and VAEs (--model ae|vae --z-dim 2)")
+            post("the latent map is for autoencoders and VAEs (--model ae|vae --z-dim 2)")
+            return []
         }
-        guard latentMap != nil else {
-            return post("no latent map: it is drawn for a 2-D latent space (--z-dim 2)")
+        let views = latentViews
+        guard views.count > 1 else {
+            post(explorer.latentDimension == 2 ? "no latent map yet: waiting for the decoder"
+                                               : "no latent map: it is drawn for a 2-D latent space (--z-dim 2)")
+            return []
         }
-        let views = LatentView.allCases
         latentView = views[((views.firstIndex(of: latentView) ?? 0) + 1) % views.count]
         switch latentView {
-        case .samples: post("samples: decoded prior samples")
+        case .samples:
+            post("samples: decoded prior samples")
         case .decodedGrid:
-            let range = latentMap.map { String(format: "%g", $0.range) } ?? ""
+            let range = String(format: "%g", LatentGrid.standardRange)
             post("latent map: the decoder's output over z in [-\(range), \(range)]^2")
-        case .encodedPoints: post("latent map: the encoder's means of data points, by class")
+            return latentGridRequest()
+        case .encodedPoints:
+            post("latent map: the encoder's means of data points, by class")
         }
+        return []
+    }
+
+    /// Decoding the grid through the explorer's network, when it has one for a 2-D latent space.
+    func latentGridRequest() -> [Effect] {
+        guard explorer.hasGenerator, explorer.latentDimension == 2 else { return [] }
+        return [.renderLatentGrid(ExplorerRequest(id: 0, latentDimension: 2, latents: LatentGrid.latents()))]
+    }
+
+    /// The decoded grid arrived: kept with the decoder's step, if it is the grid of this run's images.
+    mutating func latentGridRendered(_ images: ExplorerImages) {
+        let side = LatentGrid.standardSide
+        guard let shape, case .image = shape, images.features == shape.featureCount, images.rows == side * side,
+              let step = explorer.generatorStep else { return }
+        latentGrid = LatentGrid(step: step, decoded: SampleImages(step: step, shape: shape, count: images.rows,
+                                                                  values: images.values))
+    }
+
+    /// The latent view on screen, nil while the samples panel shows the samples. Neither the
+    /// grid nor the points are kept in the history: while scrubbing, they stay the newest.
+    public var shownLatentView: LatentView? {
+        latentView == .samples || !latentViews.contains(latentView) ? nil : latentView
     }
 
     /// Keys that steer a GAN's players (`d g n c m o v`) in an AE or VAE run: a notice instead.

@@ -52,7 +52,7 @@ extension AppState {
     /// New weights for the explorer: the runtime loads them and redraws the current point.
     mutating func generatorArrived(_ weights: NetworkWeights, step: Int) -> [Effect] {
         explorer.generatorArrived(step: step, latentDimension: weights.inputSize)
-        return [.loadGenerator(weights)] + explorerRequest()
+        return [.loadGenerator(weights)] + explorerRequest() + (latentView == .decodedGrid ? latentGridRequest() : [])
     }
 
     private mutating func announce(_ newState: TrainerState) {

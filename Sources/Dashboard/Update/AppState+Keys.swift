@@ -37,7 +37,7 @@ extension AppState {
             post(showsSpectrum ? "metrics: spectrum view (real vs fake frequencies, detectors' AUC)"
                                : "metrics: all figures")
         case .char("z"):
-            cycleLatentView()
+            return cycleLatentView()
         case .tab:
             moveFocus(by: 1)
         case .backTab:

@@ -10,11 +10,14 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return state.handle(event)
     case .autoencoder(let event):
         state.revision += 1
-        state.handle(event)
-        return []
+        return state.handle(event)
     case .savedGenerator(let weights, let step):
         state.revision += 1
         return state.generatorArrived(weights, step: step)
+    case .latentGridRendered(let images):
+        state.revision += 1
+        state.latentGridRendered(images)
+        return []
     case .explorerRendered(let images):
         state.revision += 1
         state.explorer.receive(images)

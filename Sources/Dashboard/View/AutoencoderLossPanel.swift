@@ -15,10 +15,10 @@ struct AutoencoderLossPanel: Widget {
             return
         }
         let history = state.history
-        let showsELBO = state.model == .vae && area.height >= LossPanel.valueChartMinimumHeight
+        let showsELBO = state.model == .variationalAutoencoder && area.height >= LossPanel.valueChartMinimumHeight
         let parts = showsELBO ? area.split(.vertical, [.fill(3), .fill(2)]) : [area]
         var terms = [("recon", history.reconstruction, palette.generator)]
-        if state.model == .vae { terms.append(("KL", history.kl, palette.discriminator)) }
+        if state.model == .variationalAutoencoder { terms.append(("KL", history.kl, palette.discriminator)) }
         chart(terms, first: first, area: parts[0]).render(into: &grid, area: parts[0])
         if showsELBO {
             chart([("ELBO", history.elbo, palette.real)], first: first, area: parts[1]).render(into: &grid, area: parts[1])

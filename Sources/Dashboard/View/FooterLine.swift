@@ -7,7 +7,7 @@ struct FooterLine: Widget {
 
     /// The main keys of this mode, separated by `·` (or `|` in ASCII).
     var hints: String {
-        let latentMapKey = state.latentMap == nil ? [] : ["z map"]
+        let latentMapKey = state.latentViews.count > 1 ? ["z map"] : []
         let keys = state.mode == .training
             ? ["space pause", "s snapshot", palette.text("←/→ explore", ascii: "left/right explore")] + latentMapKey
               + ["tab focus", "enter zoom", "t theme", "? help", "q quit"]

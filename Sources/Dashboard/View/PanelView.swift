@@ -27,7 +27,7 @@ struct PanelView: Widget {
 
     /// The panel's name; the samples panel showing the latent map says so.
     private var title: String {
-        panel == .samples && state.shownLatentMap != nil ? "Latent map" : panel.title
+        panel == .samples && state.shownLatentView != nil ? "Latent map" : panel.title
     }
 
     /// What the heat map behind the points shows: D(x), or D* with its distance from D(x).
@@ -40,12 +40,14 @@ struct PanelView: Widget {
     }
 
     /// What the latent map shows, its step and the key to the next view.
-    private func latentMapCaption(_ map: LatentMap) -> String {
-        let range = String(format: "%g", map.range)
-        let what = state.latentView == .decodedGrid
+    private func latentMapCaption(_ latentView: LatentView) -> String {
+        let range = String(format: "%g", state.latentGrid?.range ?? LatentGrid.standardRange)
+        let what = latentView == .decodedGrid
             ? palette.text("decoded z ∈ [−\(range), \(range)]²", ascii: "decoded z in [-\(range), \(range)]^2")
             : "encoder means by class"
-        return "\(palette.dot)\(what)\(palette.dot)step \(map.step)\(palette.dot)z: next"
+        let step = (latentView == .decodedGrid ? state.latentGrid?.step : state.encodedPoints?.step)
+            .map { "\(palette.dot)step \($0)" } ?? ""
+        return "\(palette.dot)\(what)\(step)\(palette.dot)z: next"
     }
 
     /// A few words after the title that say what the panel shows right now, in a panel with
@@ -56,9 +58,9 @@ struct PanelView: Widget {
             let bucket = state.history.bucketSize
             return bucket > 1 ? "\(palette.dot)1 point = \(bucket) steps" : ""
         case .samples:
-            if let map = state.shownLatentMap { return latentMapCaption(map) }
+            if let latentView = state.shownLatentView { return latentMapCaption(latentView) }
             guard let samples = state.shownSamples else { return "" }
-            let latentKey = state.latentMap == nil ? "" : "\(palette.dot)z: latent map"
+            let latentKey = state.latentViews.count > 1 ? "\(palette.dot)z: latent map" : ""
             if !state.model.isAdversarial { return "\(palette.dot)decoded prior\(palette.dot)step \(samples.step)\(latentKey)" }
             return state.shape == .points ? "\(palette.dot)\(surfaceCaption)\(palette.dot)step \(samples.step)"
                                           : "\(palette.dot)fixed noise\(palette.dot)step \(samples.step)"

@@ -12,8 +12,14 @@ struct SamplePanel: Widget {
     static let wantedImages = 6
 
     func render(into grid: inout CellGrid, area: Rect) {
-        if let map = state.shownLatentMap {
-            return LatentMapView(map: map, shows: state.latentView, palette: palette).render(into: &grid, area: area)
+        switch state.shownLatentView {
+        case .decodedGrid:
+            guard let latentGrid = state.latentGrid else { break }
+            return LatentGridView(grid: latentGrid, palette: palette).render(into: &grid, area: area)
+        case .encodedPoints:
+            guard let points = state.encodedPoints else { break }
+            return EncodedPointsView(encoded: points, palette: palette).render(into: &grid, area: area)
+        case .samples, nil: break
         }
         guard let samples = state.shownSamples else {
             Placeholder.render(palette.text("waiting for the first samples…", ascii: "waiting for the first samples..."), into: &grid, area: area, style: palette.muted)
