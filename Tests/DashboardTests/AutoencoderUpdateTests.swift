@@ -92,6 +92,23 @@ import Testing
         #expect(gan.currentNotice?.text.hasPrefix("the latent map is for autoencoders and VAEs") == true)
     }
 
+    @Test func theHistorySliderShowsTheReconstructionsOfItsStep() throws {
+        var state = AppState(mode: .training, model: .variationalAutoencoder)
+        for (step, level) in [(10, Float(1)), (20, -1)] {
+            let pairs = Reconstructions(inputs: Fixtures.flatImages([level], step: step),
+                                        outputs: Fixtures.flatImages([-level], step: step))
+            _ = update(&state, .autoencoder(.reconstructions(pairs)))
+        }
+        #expect(state.shownReconstructions?.step == 20)
+        _ = update(&state, .key(.char("[")))
+        let shown = try #require(state.shownReconstructions)
+        #expect(shown.step == 10)
+        // 8-bit in the history: the extremes come back exactly.
+        #expect(shown.inputs.values.allSatisfy { $0 == 1 } && shown.outputs.values.allSatisfy { $0 == -1 })
+        _ = update(&state, .key(.char("f")))
+        #expect(state.shownReconstructions?.step == 20)
+    }
+
     @Test(arguments: ["d", "g", "n", "c", "m", "o", "v"] as [Character])
     func keysThatSteerAGANAreRefusedInAVAERun(key: Character) {
         var state = Fixtures.autoencoderState()

@@ -2,7 +2,7 @@ import Datasets
 import GAN
 
 /// Every picture the dashboard received (sample grid, D's verdicts, D's surface with D* and the
-/// gradient arrows), kept for the history slider: 8-bit (``Quantized``), one ``PictureFrame``
+/// gradient arrows, an autoencoder's reconstructions), kept for the history slider: 8-bit (``Quantized``), one ``PictureFrame``
 /// per step, within a fixed byte budget whatever the run's length.
 ///
 /// When a new picture takes the store past its budget, every other frame of the older half is
@@ -24,8 +24,12 @@ public struct PictureHistory: Sendable, Equatable {
     }
 
     public mutating func record(_ samples: SampleImages) {
-        amend(step: samples.step) {
-            $0.samples = StoredSamples(shape: samples.shape, count: samples.count, values: Quantized(samples.values))
+        amend(step: samples.step) { $0.samples = StoredSamples(samples) }
+    }
+
+    public mutating func record(_ pairs: Reconstructions) {
+        amend(step: pairs.step) {
+            $0.reconstructions = StoredReconstructions(inputs: StoredSamples(pairs.inputs), outputs: StoredSamples(pairs.outputs))
         }
     }
 
@@ -96,6 +100,8 @@ public struct PictureFrame: Sendable, Equatable {
     public internal(set) var samples: StoredSamples?
     public internal(set) var verdicts: StoredVerdicts?
     public internal(set) var surface: StoredSurface?
+    /// An autoencoder's reconstruction strip.
+    public internal(set) var reconstructions: StoredReconstructions?
 
     init(step: Int) {
         self.step = step
@@ -104,6 +110,7 @@ public struct PictureFrame: Sendable, Equatable {
     public var byteCount: Int {
         Self.overhead + (samples?.values.count ?? 0) + (verdicts.map { $0.real.count + $0.fake.count } ?? 0)
             + (surface?.byteCount ?? 0)
+            + (reconstructions.map { $0.inputs.values.count + $0.outputs.values.count } ?? 0)
     }
 }
 
@@ -112,8 +119,23 @@ public struct StoredSamples: Sendable, Equatable {
     public let count: Int
     public let values: Quantized
 
+    init(_ samples: SampleImages) {
+        shape = samples.shape
+        count = samples.count
+        values = Quantized(samples.values)
+    }
+
     func restored(step: Int) -> SampleImages {
         SampleImages(step: step, shape: shape, count: count, values: values.values)
+    }
+}
+
+public struct StoredReconstructions: Sendable, Equatable {
+    public let inputs: StoredSamples
+    public let outputs: StoredSamples
+
+    func restored(step: Int) -> Reconstructions {
+        Reconstructions(inputs: inputs.restored(step: step), outputs: outputs.restored(step: step))
     }
 }
 

@@ -10,6 +10,7 @@ extension AppState {
             if step != history.lastStep { history.append(losses, step: step) }
         case .reconstructions(let pairs):
             reconstructions = pairs
+            pictureHistory.record(pairs)
         case .encodedPoints(let points):
             encodedPoints = points
         }

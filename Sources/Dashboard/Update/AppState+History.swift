@@ -55,6 +55,11 @@ extension AppState {
         return pictureHistory.latest(\.verdicts, upTo: index).map { $0.picture.restored(step: $0.step) }
     }
 
+    public var shownReconstructions: Reconstructions? {
+        guard let index = historyIndex else { return reconstructions }
+        return pictureHistory.latest(\.reconstructions, upTo: index).map { $0.picture.restored(step: $0.step) }
+    }
+
     public var shownSurface: DecisionSurface? {
         guard let index = historyIndex else { return surface }
         return pictureHistory.latest(\.surface, upTo: index).map { $0.picture.restored(step: $0.step) }

@@ -65,7 +65,7 @@ struct PanelView: Widget {
             return state.shape == .points ? "\(palette.dot)\(surfaceCaption)\(palette.dot)step \(samples.step)"
                                           : "\(palette.dot)fixed noise\(palette.dot)step \(samples.step)"
         case .reconstructions:
-            guard let pairs = state.reconstructions else { return "" }
+            guard let pairs = state.shownReconstructions else { return "" }
             let layout = pairs.inputs.shape == .points ? "reconstructed points over the data"
                                                        : "input over output"
             return "\(palette.dot)\(layout)\(palette.dot)step \(pairs.step)"

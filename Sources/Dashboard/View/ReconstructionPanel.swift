@@ -7,7 +7,7 @@ struct ReconstructionPanel: Widget {
     let palette: Palette
 
     func render(into grid: inout CellGrid, area: Rect) {
-        guard let pairs = state.reconstructions else {
+        guard let pairs = state.shownReconstructions else {
             Placeholder.render(palette.waiting(for: "the first reconstructions"), into: &grid, area: area,
                                style: palette.muted)
             return
