@@ -7,10 +7,8 @@ import TerminalUI
 public func compareView(_ runs: [AppState], size: (columns: Int, rows: Int)) -> CellGrid {
     guard let first = runs.first else { return CellGrid(width: size.columns, height: size.rows, filledWith: Cell(" ")) }
     let palette = Palette(theme: first.theme, display: first.display)
-    var grid = CellGrid(width: size.columns, height: size.rows, filledWith: Cell(" ", style: palette.base))
-    guard size.columns >= minimumTerminalSize.columns, size.rows >= minimumTerminalSize.rows else {
-        TooSmallView(state: first, palette: palette).render(into: &grid, area: grid.bounds)
-        return grid
+    guard var grid = emptyScreen(palette: palette, size: size) else {
+        return tooSmallScreen(first, palette: palette, size: size)
     }
     let (body, footer) = grid.bounds.splitBottom(1)
     grid.put(" " + ["space pause", "s snapshot", "q quit"].joined(separator: palette.dot), at: footer.x, footer.y,

@@ -7,10 +7,8 @@ public let minimumTerminalSize = (columns: 80, rows: 24)
 /// every frame, so a resize needs nothing special.
 public func view(_ state: AppState, size: (columns: Int, rows: Int)) -> CellGrid {
     let palette = Palette(theme: state.theme, display: state.display)
-    var grid = CellGrid(width: size.columns, height: size.rows, filledWith: Cell(" ", style: palette.base))
-    guard size.columns >= minimumTerminalSize.columns, size.rows >= minimumTerminalSize.rows else {
-        TooSmallView(state: state, palette: palette).render(into: &grid, area: grid.bounds)
-        return grid
+    guard var grid = emptyScreen(palette: palette, size: size) else {
+        return tooSmallScreen(state, palette: palette, size: size)
     }
     let (status, rest) = grid.bounds.splitTop(1)
     let (body, footer) = rest.splitBottom(1)
@@ -23,5 +21,18 @@ public func view(_ state: AppState, size: (columns: Int, rows: Int)) -> CellGrid
         ControlPanelOverlay(panel: panel, settings: settings, palette: palette).render(into: &grid, area: body)
     }
     if state.showsHelp { HelpOverlay(palette: palette, model: state.model).render(into: &grid, area: body) }
+    return grid
+}
+
+/// A screen of `size` in the palette's background, or nil below ``minimumTerminalSize``.
+func emptyScreen(palette: Palette, size: (columns: Int, rows: Int)) -> CellGrid? {
+    guard size.columns >= minimumTerminalSize.columns, size.rows >= minimumTerminalSize.rows else { return nil }
+    return CellGrid(width: size.columns, height: size.rows, filledWith: Cell(" ", style: palette.base))
+}
+
+/// What a terminal below the minimum size shows: ``TooSmallView`` with `state`'s trainer state.
+func tooSmallScreen(_ state: AppState, palette: Palette, size: (columns: Int, rows: Int)) -> CellGrid {
+    var grid = CellGrid(width: size.columns, height: size.rows, filledWith: Cell(" ", style: palette.base))
+    TooSmallView(state: state, palette: palette).render(into: &grid, area: grid.bounds)
     return grid
 }
