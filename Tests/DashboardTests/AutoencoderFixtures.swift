@@ -13,9 +13,11 @@ extension Fixtures {
                      values: levels.flatMap { [Float](repeating: $0, count: width * height) })
     }
 
-    static func losses(step: Int, model: ModelFamily = .variationalAutoencoder) -> AutoencoderLosses {
-        AutoencoderLosses(reconstruction: 120 - Float(step % 9),
-                          kl: model == .variationalAutoencoder ? 10 + Float(step % 5) : nil)
+    /// An autoencoder's step with the given terms.
+    static func autoencoderStep(_ step: Int, reconstruction: Float, kl: Float?) -> Message {
+        .trainer(.step(StepMetrics(step: step, epoch: Double(step) / 100,
+                                   losses: .autoencoder(AutoencoderLosses(reconstruction: reconstruction, kl: kl)),
+                                   stepsPerSecond: 250, elapsed: Double(step) / 250)))
     }
 
     /// A tiny decoder of a 2-D latent space: z(2) → 8 → 64 pixels, seeded.
@@ -37,16 +39,16 @@ extension Fixtures {
     static func autoencoderState(model: ModelFamily = .variationalAutoencoder, steps: Int = 120,
                                  decoder: NetworkWeights = decoder2D(), withPoints: Bool = true,
                                  display: DisplayCapabilities = .full) -> AppState {
-        var state = AppState(mode: .training, model: model, shape: imageShape, seed: 1, display: display)
-        _ = update(&state, .trainer(.started(info())))
+        var state = AppState(mode: .training, shape: imageShape, seed: 1, display: display)
+        _ = update(&state, .trainer(.started(info(family: model))))
         for step in 1...steps {
-            _ = update(&state, .trainer(.step(metrics(step: step))))
-            _ = update(&state, .autoencoder(.losses(step: step, losses(step: step, model: model))))
+            _ = update(&state, autoencoderStep(step, reconstruction: 120 - Float(step % 9),
+                                               kl: model == .variationalAutoencoder ? 10 + Float(step % 5) : nil))
         }
         _ = update(&state, .trainer(.samples(samples())))
-        _ = update(&state, .autoencoder(.reconstructions(Reconstructions(inputs: samples(count: 8),
+        _ = update(&state, .trainer(.reconstructions(Reconstructions(inputs: samples(count: 8),
                                                                          outputs: samples(count: 8)))))
-        if withPoints { _ = update(&state, .autoencoder(.encodedPoints(encodedPoints()))) }
+        if withPoints { _ = update(&state, .trainer(.encodedPoints(encodedPoints()))) }
         render(&state, update(&state, .trainer(.generator(GeneratorSnapshot(step: steps, weights: decoder,
                                                                            shape: imageShape)))), weights: decoder)
         return state

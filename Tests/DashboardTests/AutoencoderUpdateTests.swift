@@ -7,10 +7,10 @@ import Testing
 @Suite struct AutoencoderUpdateTests {
     @Test func lossTermsGoIntoTheirSeriesOncePerStep() {
         var state = AppState(mode: .training, model: .variationalAutoencoder)
-        _ = update(&state, .autoencoder(.losses(step: 1, AutoencoderLosses(reconstruction: 100, kl: 4))))
-        _ = update(&state, .autoencoder(.losses(step: 2, AutoencoderLosses(reconstruction: 90, kl: 6))))
+        _ = update(&state, Fixtures.autoencoderStep(1, reconstruction: 100, kl: 4))
+        _ = update(&state, Fixtures.autoencoderStep(2, reconstruction: 90, kl: 6))
         // A repeated step (an update that did not advance it) adds no point.
-        _ = update(&state, .autoencoder(.losses(step: 2, AutoencoderLosses(reconstruction: 1, kl: 1))))
+        _ = update(&state, Fixtures.autoencoderStep(2, reconstruction: 1, kl: 1))
         #expect(state.history.reconstruction.raw.values == [100, 90])
         #expect(state.history.kl.raw.values == [4, 6])
         #expect(state.history.elbo.raw.values == [-104, -96])
@@ -24,11 +24,14 @@ import Testing
     @Test func anAutoencoderHasNoKLOrELBOAndItsSeriesSetTheChartsBuckets() {
         var state = AppState(mode: .training, model: .autoencoder)
         for step in 1...6 {
-            _ = update(&state, .autoencoder(.losses(step: step, AutoencoderLosses(reconstruction: Float(step), kl: nil))))
+            _ = update(&state, Fixtures.autoencoderStep(step, reconstruction: Float(step), kl: nil))
         }
         #expect(state.history.kl.raw.values.isEmpty && state.history.elbo.raw.values.isEmpty)
         var small = TrainingHistory(capacity: 4)
-        for step in 1...4 { small.append(AutoencoderLosses(reconstruction: Float(step), kl: nil), step: step) }
+        for step in 1...4 {
+            small.append(StepMetrics(step: step, epoch: 0, losses: .autoencoder(AutoencoderLosses(reconstruction: Float(step), kl: nil)),
+                                     stepsPerSecond: 1, elapsed: 1))
+        }
         #expect(small.reconstruction.raw.values == [1.5, 3.5])
         #expect(small.bucketSize == 2)
     }
@@ -37,10 +40,10 @@ import Testing
         var state = AppState(mode: .training, model: .variationalAutoencoder)
         let before = state.revision
         let pairs = Reconstructions(inputs: Fixtures.flatImages([1, -1]), outputs: Fixtures.flatImages([0.5, -0.5]))
-        #expect(update(&state, .autoencoder(.reconstructions(pairs))).isEmpty)
+        #expect(update(&state, .trainer(.reconstructions(pairs))).isEmpty)
         #expect(state.reconstructions?.outputs.values.first == 0.5)
         #expect(state.reconstructions?.count == 2)
-        _ = update(&state, .autoencoder(.encodedPoints(Fixtures.encodedPoints(step: 7))))
+        _ = update(&state, .trainer(.encodedPoints(Fixtures.encodedPoints(step: 7))))
         #expect(state.encodedPoints?.step == 7)
         #expect(state.revision == before + 2)
     }
@@ -97,7 +100,7 @@ import Testing
         for (step, level) in [(10, Float(1)), (20, -1)] {
             let pairs = Reconstructions(inputs: Fixtures.flatImages([level], step: step),
                                         outputs: Fixtures.flatImages([-level], step: step))
-            _ = update(&state, .autoencoder(.reconstructions(pairs)))
+            _ = update(&state, .trainer(.reconstructions(pairs)))
         }
         #expect(state.shownReconstructions?.step == 20)
         _ = update(&state, .key(.char("[")))

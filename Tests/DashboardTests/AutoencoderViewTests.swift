@@ -14,7 +14,7 @@ import Testing
         var state = AppState(mode: .training, model: .autoencoder, display: Self.asciiMono)
         // Three pairs, white over black, black over white, white over black; room for two.
         let pairs = Reconstructions(inputs: Fixtures.flatImages([1, -1, 1]), outputs: Fixtures.flatImages([-1, 1, -1]))
-        _ = update(&state, .autoencoder(.reconstructions(pairs)))
+        _ = update(&state, .trainer(.reconstructions(pairs)))
         var grid = CellGrid.filled(width: 11, height: 4)
         ReconstructionPanel(state: state, palette: Self.palette(state)).render(into: &grid, area: grid.bounds)
         #expect(grid.textDifference(from: ["@@@@xx    x",
@@ -26,7 +26,7 @@ import Testing
     @Test func theReconstructionStripIsInHalfBlocksInColour() {
         var state = AppState(mode: .training, model: .autoencoder)
         let pairs = Reconstructions(inputs: Fixtures.flatImages([1]), outputs: Fixtures.flatImages([-1]))
-        _ = update(&state, .autoencoder(.reconstructions(pairs)))
+        _ = update(&state, .trainer(.reconstructions(pairs)))
         var grid = CellGrid.filled(width: 4, height: 4)
         ReconstructionPanel(state: state, palette: Self.palette(state)).render(into: &grid, area: grid.bounds)
         #expect(grid.lines() == ["▀▀▀▀", "▀▀▀▀", "▀▀▀▀", "▀▀▀▀"])

@@ -21,11 +21,11 @@ enum Fixtures {
                     discriminatorUpdates: step)
     }
 
-    static func info(shape: DataShape = imageShape, steps: Int? = 3000) -> TrainingInfo {
+    static func info(shape: DataShape = imageShape, steps: Int? = 3000, family: ModelFamily = .gan) -> TrainingInfo {
         var config = TrainingConfig()
         config.steps = steps
         return TrainingInfo(config: config, datasetName: "faces", datasetCount: 20_000, shape: shape,
-                            family: .gan,
+                            family: family,
                             modelSummary: ModelArchitecture(for: shape, featureCount: shape.featureCount, latentDimension: 4).summary,
                             startStep: 0, fixedNoise: [])
     }

@@ -20,7 +20,7 @@ extension AppState {
                 return SIMD2(sample[sample.startIndex], sample[sample.startIndex + 1])
             }
         }
-        return AppState(mode: .training, shape: dataset.shape, seed: info.config.seed,
+        return AppState(mode: .training, model: info.family, shape: dataset.shape, seed: info.config.seed,
                         fixedNoise: info.fixedNoise, realPoints: points,
                         pointBounds: dataset.pointBounds.map { PlotBounds(x: $0.x, y: $0.y) }, themes: themes,
                         themeName: themeName, display: display)

@@ -11,8 +11,9 @@ public struct AppState: Sendable {
     public static let evaluationHistoryLimit = 256
 
     public let mode: Mode
-    /// The model the run trains, which picks the panels.
-    public let model: ModelFamily
+    /// The model the run trains, which picks the panels: from the trainer's `.started`, or
+    /// given at the start.
+    public internal(set) var model: ModelFamily
     public let display: DisplayCapabilities
     public internal(set) var themes: ThemeCatalog
     public internal(set) var themeIndex = 0

@@ -6,8 +6,6 @@ public enum Message: Sendable {
     case key(KeyPress)
     /// An event from the trainer, drained from the inbox once per frame.
     case trainer(TrainerEvent)
-    /// An autoencoder's or VAE's figures and pictures, drained with the trainer's events.
-    case autoencoder(AutoencoderEvent)
     /// Generator weights from elsewhere than a running trainer (a checkpoint), for the explorer.
     case savedGenerator(NetworkWeights, step: Int)
     /// The explorer's generator answered a request.

@@ -3,20 +3,6 @@ import GAN
 import Foundation
 
 extension AppState {
-    mutating func handle(_ event: AutoencoderEvent) -> [Effect] {
-        switch event {
-        case .losses(let step, let losses):
-            // One point a step, as for the GAN's charts.
-            if step != history.lastStep { history.append(losses, step: step) }
-        case .reconstructions(let pairs):
-            reconstructions = pairs
-            pictureHistory.record(pairs)
-        case .encodedPoints(let points):
-            encodedPoints = points
-        }
-        return []
-    }
-
     /// The views `z` steps through: the samples, then what this run can show of its latent
     /// space (an autoencoder's, two-dimensional; the decoded grid for images only).
     var latentViews: [LatentView] {

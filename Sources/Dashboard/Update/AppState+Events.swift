@@ -6,14 +6,14 @@ extension AppState {
         switch event {
         case .started(let info):
             self.info = info
+            model = info.family
             shape = info.shape
             settings = info.config
         case .step(let metrics):
             latest = metrics
             // The charts have one point a step: a D update by hand, which leaves the step
             // where it was, shows in the status line and the pictures only.
-            // An autoencoder's terms arrive as their own event; its step has no players' losses.
-            if model.isAdversarial, metrics.step != history.lastStep { history.append(metrics) }
+            if metrics.step != history.lastStep { history.append(metrics) }
         case .verdicts(let verdicts):
             self.verdicts = verdicts
             pictureHistory.record(verdicts)
@@ -43,8 +43,11 @@ extension AppState {
             post(text)
         case .control(let record):
             controlApplied(record)
-        case .reconstructions, .encodedPoints:
-            break  // the autoencoder panels' pictures: their state arrives with the views (i13-views)
+        case .reconstructions(let pairs):
+            reconstructions = pairs
+            pictureHistory.record(pairs)
+        case .encodedPoints(let points):
+            encodedPoints = points
         }
         return []
     }

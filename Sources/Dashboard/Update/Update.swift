@@ -8,9 +8,6 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .trainer(let event):
         state.revision += 1
         return state.handle(event)
-    case .autoencoder(let event):
-        state.revision += 1
-        return state.handle(event)
     case .savedGenerator(let weights, let step):
         state.revision += 1
         return state.generatorArrived(weights, step: step)

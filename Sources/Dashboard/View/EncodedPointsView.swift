@@ -1,3 +1,4 @@
+import GAN
 import TerminalUI
 
 /// The encoder's means of data points in a 2-D latent space, coloured by class, with a legend:

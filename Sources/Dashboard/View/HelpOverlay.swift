@@ -1,3 +1,4 @@
+import GAN
 import TerminalUI
 
 /// The key list, over the body, shown by `?` and closed by any key.

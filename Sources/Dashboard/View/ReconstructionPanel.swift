@@ -1,3 +1,4 @@
+import GAN
 import TerminalUI
 
 /// An autoencoder's reconstruction strip: a row of real inputs above what the model made of
