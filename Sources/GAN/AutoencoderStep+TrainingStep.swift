@@ -24,26 +24,14 @@ extension AutoencoderStep: TrainingStep {
     /// One update; the abandon check is never asked, since there is nothing to stop between.
     public func runStep(abandoningIf _: () -> Bool) -> StepLosses? {
         let result = step()
-        return .autoencoder(AutoencoderLosses(reconstruction: result.reconstruction,
-                                              kl: options.kind == .vae ? result.kl : nil))
+        return .autoencoder(AutoencoderLosses(result, kind: options.kind))
     }
 
     public func fixedSamples() -> [Float] { model.priorSamples() }
 
-    /// The decoder, ending in data space as the pictures are: with BCE its outputs are logits,
-    /// shown as 2σ(logit) − 1 = tanh(logit / 2), so the last layer's weights and bias are halved
-    /// (exact in floating point) and a tanh appended. The explorer then needs no autoencoder code.
+    /// The decoder in data space (see ``NetworkWeights/decoderInDataSpace(reconstruction:)``).
     public func explorerWeights() -> NetworkWeights? {
-        var weights = NetworkWeights(of: model.decoder)
-        guard model.reconstruction == .bce else { return weights }
-        guard let outputLayer = weights.layers.lastIndex(where: \.hasParameters), weights.tensors.count >= 2,
-              !weights.layers[outputLayer...].contains(where: { if case .activation = $0 { true } else { false } })
-        else { return nil }  // not the logits this assumes: no explorer rather than a wrong one
-        for index in weights.tensors.indices.suffix(2) {
-            weights.tensors[index] = weights.tensors[index].map { $0 / 2 }
-        }
-        weights.layers.append(.activation(.tanh))
-        return weights
+        NetworkWeights(of: model.decoder).decoderInDataSpace(reconstruction: model.reconstruction)
     }
 
     public func snapshot(run: String) throws(CheckpointError) -> any TrainingSnapshot {

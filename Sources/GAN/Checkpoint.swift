@@ -48,12 +48,6 @@ public struct Checkpoint: Sendable, Equatable {
                   discriminatorOptimizer: gan.discriminatorOptimizer.state,
                   fixedNoise: gan.model.fixedNoise.array)
     }
-
-    /// The fixed noise as one vector per sample.
-    public var fixedNoiseVectors: [[Float]] {
-        let z = info.architecture.latentDimension
-        return stride(from: 0, to: fixedNoise.count, by: z).map { Array(fixedNoise[$0..<($0 + z)]) }
-    }
 }
 
 extension Checkpoint {

@@ -77,9 +77,10 @@ public final class CheckpointFolder: Sendable {
     }
 
     /// The snapshots in `folder`, newest first (by creation time, then step), read from their
-    /// headers only; files that are not valid ganscope checkpoints come back as failures.
+    /// headers only, GANs' and autoencoders' alike; files that are not valid ganscope
+    /// checkpoints come back as failures.
     public static func list(_ folder: String) throws(CheckpointError)
-        -> (checkpoints: [(path: String, info: CheckpointInfo)], failures: [CheckpointError])
+        -> (checkpoints: [(path: String, info: CheckpointSummary)], failures: [CheckpointError])
     {
         let names: [String]
         do {
@@ -87,12 +88,12 @@ public final class CheckpointFolder: Sendable {
         } catch {
             throw .folderUnavailable(path: folder, reason: "cannot list it (\(error.localizedDescription))")
         }
-        var checkpoints: [(path: String, info: CheckpointInfo)] = []
+        var checkpoints: [(path: String, info: CheckpointSummary)] = []
         var failures: [CheckpointError] = []
         for name in names.sorted() where name.hasSuffix(".safetensors") && !name.hasPrefix(".") {
             let file = "\(folder)/\(name)"
             do {
-                checkpoints.append((file, try CheckpointInfo.load(path: file)))
+                checkpoints.append((file, try CheckpointSummary.load(path: file)))
             } catch .notACheckpoint(_, let format?) where format.hasPrefix("ganscope-") {
                 continue  // another ganscope file kept here, e.g. the metrics' cached classifier
             } catch {
@@ -128,9 +129,7 @@ public final class CheckpointFolder: Sendable {
         var mine: [(path: String, created: Date, step: Int)] = []
         for name in names where name.hasSuffix(".safetensors") && !name.hasPrefix(".") {
             let file = "\(path)/\(name)"
-            if let info = try? CheckpointInfo.load(path: file), info.run == run {
-                mine.append((file, info.created, info.step))
-            } else if let info = try? AutoencoderCheckpointInfo.load(path: file), info.run == run {
+            if let info = try? CheckpointSummary.load(path: file), info.run == run {
                 mine.append((file, info.created, info.step))
             }
         }

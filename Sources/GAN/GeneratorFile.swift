@@ -3,7 +3,8 @@ import NeuralNet
 import SafeTensors
 
 /// A generator to draw images with (`sample`, `interpolate`, `explore`, `watch`), read from a
-/// safetensors file: a ganscope checkpoint, or a bare PyTorch `nn.Sequential` generator state
+/// safetensors file: a ganscope checkpoint (a GAN's G, or an autoencoder's decoder in data space,
+/// see ``NetworkWeights/decoderInDataSpace(reconstruction:)``), or a bare PyTorch `nn.Sequential` generator state
 /// dict whose architecture is inferred from its tensors (see ``StateDictGenerator``).
 ///
 /// ```swift
@@ -13,9 +14,10 @@ import SafeTensors
 public struct GeneratorFile: Sendable {
     public var weights: NetworkWeights
     public var shape: DataShape
-    /// The whole checkpoint when the file is ganscope's own (its step, fixed noise, run).
-    public var checkpoint: Checkpoint?
-    /// What was read, for messages: "step 400 of faces-0" or "PyTorch state dict: mlp 64-256-784, z 64, 28×28 gray".
+    /// The run and step when the file is ganscope's own snapshot; nil for a PyTorch state dict.
+    public var origin: GeneratorOrigin?
+    /// What was read, for messages: "G of step 400 of faces-0", "decoder of step 400 of mnist-0 (vae)"
+    /// or "PyTorch state dict: mlp 64-256-784, z 64, 28×28 gray".
     public var summary: String
 
     public var latentDimension: Int { weights.inputSize }
@@ -37,16 +39,28 @@ public struct GeneratorFile: Sendable {
 
     public init(file: SafeTensorsFile, source: String, hints: GeneratorHints = GeneratorHints()) throws(CheckpointError) {
         if file.metadata[MetadataKey.format] == CheckpointInfo.formatName {
-            let checkpoint = try Checkpoint(file: file, source: source)
-            self.checkpoint = checkpoint
-            weights = checkpoint.generator
+            if file.metadata[MetadataKey.modelKind] == nil {
+                let checkpoint = try Checkpoint(file: file, source: source)
+                origin = GeneratorOrigin(checkpoint: checkpoint)
+                weights = checkpoint.generator
+                shape = checkpoint.info.dataShape
+                summary = "G of step \(checkpoint.info.step) of \(checkpoint.info.run)"
+                return
+            }
+            let checkpoint = try AutoencoderCheckpoint(file: file, source: source)
+            guard let decoder = checkpoint.decoder.decoderInDataSpace(reconstruction: checkpoint.info.options.reconstruction)
+            else {
+                throw .inconsistent(source: source, detail: "the decoder does not end in the logits its BCE loss needs")
+            }
+            origin = GeneratorOrigin(checkpoint: checkpoint)
+            weights = decoder
             shape = checkpoint.info.dataShape
-            summary = "step \(checkpoint.info.step) of \(checkpoint.info.run)"
+            summary = "decoder of step \(checkpoint.info.step) of \(checkpoint.info.run) (\(checkpoint.info.options.kind.rawValue))"
             return
         }
         do throws(InferenceProblem) {
             let inferred = try StateDictGenerator.infer(file.tensors, hints: hints)
-            checkpoint = nil
+            origin = nil
             weights = inferred.weights
             shape = inferred.shape
             summary = "PyTorch state dict: \(inferred.summary)"

@@ -37,6 +37,11 @@ public struct AutoencoderLosses: Sendable, Equatable {
         self.kl = kl
     }
 
+    /// An update's terms as the log names them: the plain autoencoder has no KL term.
+    public init(_ result: AutoencoderResult, kind: AutoencoderKind) {
+        self.init(reconstruction: result.reconstruction, kl: kind == .vae ? result.kl : nil)
+    }
+
     /// The evidence lower bound, −(reconstruction + KL) (with BCE, a bound on log p(x)); nil
     /// for the plain autoencoder. Without the warm-up's weight on KL: the objective's value, not
     /// the loss descended while β ramps up.

@@ -2,20 +2,20 @@ import Datasets
 import GAN
 
 extension GANEvaluator {
-    /// An evaluator for `gan`'s data set with the defaults for its shape: loads the held-out
-    /// split and, for labelled images, the cached classifier (training it the first time).
+    /// An evaluator for the data set `step` (a GAN or an autoencoder) trains on, with the defaults
+    /// for its shape: loads the held-out split and, for labelled images, the cached classifier (training it the first time).
     ///
     /// - Parameters:
     ///   - cache: where the classifier is kept (the run's checkpoint folder).
     ///   - gate: passed between the classifier's training minibatches, so pausing pauses it.
     ///   - note: hears progress worth telling the user (classifier training, cache problems).
-    public static func make(for gan: GANStep, settings: EvaluationSettings? = nil, cache: ClassifierCache,
+    public static func make(for step: any TrainingStep, settings: EvaluationSettings? = nil, cache: ClassifierCache,
                             gate: PauseGate? = nil, note: (String) -> Void) throws(DatasetError) -> GANEvaluator {
-        try make(training: gan.dataset, config: gan.config, settings: settings, cache: cache, gate: gate, note: note)
+        try make(training: step.dataset, config: step.config, settings: settings, cache: cache, gate: gate, note: note)
     }
 
     /// The same from the run's values alone, so it can be built on another thread than the one
-    /// that owns the `GANStep`.
+    /// that owns the step.
     public static func make(training: Dataset, config: TrainingConfig, settings: EvaluationSettings? = nil,
                             cache: ClassifierCache, gate: PauseGate? = nil,
                             note: (String) -> Void) throws(DatasetError) -> GANEvaluator {

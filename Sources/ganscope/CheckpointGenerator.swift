@@ -2,7 +2,7 @@ import GAN
 import NeuralNet
 import Randomness
 
-/// A snapshot's generator (ganscope's own, or a PyTorch state dict's), turning latent vectors into
+/// A snapshot's generator (a GAN's G or an autoencoder's decoder, or a PyTorch state dict's), turning latent vectors into
 /// images for `sample` and `interpolate`.
 struct CheckpointGenerator {
     let file: GeneratorFile
@@ -51,7 +51,7 @@ struct CheckpointGenerator {
     /// made from this file with latent vectors from `latentSource` (e.g. "latent seed 0").
     func writeImages(for latents: [[Float]], to destination: String, latentSource: String,
                      columns: Int? = nil) throws {
-        let training = file.checkpoint.map { (step: $0.info.step, seed: $0.info.config.seed) }
+        let training = file.origin.map { (step: $0.step, seed: $0.config.seed) }
         let provenance = try ImageMarking.fromCheckpoint(path: path, training: training, latents: latentSource)
         try SampleImageFile.write(images: generate(latents), shape: file.shape, to: destination,
                                   provenance: provenance, columns: columns)

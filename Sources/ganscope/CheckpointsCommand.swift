@@ -6,7 +6,7 @@ import GAN
 struct CheckpointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoints",
-        abstract: "List snapshots, newest first: file, step, time, data set, last losses.")
+        abstract: "List snapshots (GAN, AE, VAE), newest first: file, model, step, time, data set, last losses.")
 
     @Argument(help: "Folder to list.") var folder = "checkpoints"
     @Flag(help: "Instead of listing, time saving and loading a snapshot of the reference faces model.")
@@ -25,17 +25,22 @@ struct CheckpointsCommand: ParsableCommand {
             print("no snapshots in \(folder)")
             return
         }
-        let rows = listing.checkpoints.map { entry -> [String] in
+        Self.table(listing.checkpoints).forEach { print($0) }
+    }
+
+    /// The listing as aligned text lines, a header first: each snapshot's file, model (gan, ae,
+    /// vae), step, time, data set and last losses in its model's terms.
+    static func table(_ checkpoints: [(path: String, info: CheckpointSummary)]) -> [String] {
+        let rows = checkpoints.map { entry -> [String] in
             let info = entry.info
-            let losses = info.lastResult.map { String(format: "%.3f  %.3f", $0.discriminatorLoss, $0.generatorLoss) }
-            return [URL(fileURLWithPath: entry.path).lastPathComponent, String(info.step), info.createdText,
-                    info.config.dataset, losses ?? "-"]
+            return [URL(fileURLWithPath: entry.path).lastPathComponent, info.family.rawValue, String(info.step),
+                    info.createdText, info.dataset, info.lastLosses?.progressText ?? "-"]
         }
-        let table = [["FILE", "STEP", "CREATED (UTC)", "DATA SET", "D LOSS G LOSS"]] + rows
-        let widths = (0..<5).map { column in table.map { $0[column].count }.max() ?? 0 }
-        for row in table {
+        let table = [["FILE", "MODEL", "STEP", "CREATED (UTC)", "DATA SET", "LAST LOSSES"]] + rows
+        let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
+        return table.map { row in
             let cells = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-            print(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            return cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
     }
 }

@@ -4,12 +4,13 @@ import GAN
 import Metrics
 import NeuralNet
 
-/// `ganscope eval --checkpoint FILE [--json]`: the learning metrics of a saved snapshot, as
-/// training reports them every `--eval-every` steps.
+/// `ganscope eval --checkpoint FILE [--json]`: the learning metrics of a saved snapshot, a GAN's
+/// or an autoencoder's, as training reports them every `--eval-every` steps (for an autoencoder,
+/// its decoder on draws from the prior, with no discriminator's AUC).
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Measure a checkpoint: mode coverage, FCD and classes, D's AUC, detection probe.")
+        abstract: "Measure a checkpoint (GAN, AE or VAE): mode coverage, FCD and classes, D's AUC, detection probe.")
 
     @Option(help: "A checkpoint (.safetensors) written by ganscope train.")
     var checkpoint: String
@@ -17,17 +18,7 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try BLAS.load()
-        // With --json, standard output carries the JSON object alone; progress goes to standard error.
-        // The classifier and a picture folder's decoded images are cached beside the snapshot,
-        // where its training run keeps them.
-        let folder = URL(fileURLWithPath: checkpoint).deletingLastPathComponent().path
-        let pictures = TrainingOptions.folderOptions(imageSize: nil, channels: nil, cacheFolder: folder)
-        let gan = try GANStep.resuming(path: checkpoint, folder: pictures).gan
-        let evaluator = try GANEvaluator.make(for: gan, cache: ClassifierCache(folder: folder)) {
-            FileHandle.standardError.write(Data("ganscope: \($0)\n".utf8))
-        }
-        let report = evaluator.evaluate(gan)
+        let report = try measure()
         guard json else {
             print(report.summaryLine)
             return
@@ -36,5 +27,23 @@ struct EvalCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(JSONLinesLogger.EvaluationLine(report: report))
         print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The snapshot's report, made as the trainer's evaluator hook makes it.
+    func measure() throws -> EvaluationReport {
+        try BLAS.load()
+        // With --json, standard output carries the JSON object alone; progress goes to standard error.
+        // The classifier and a picture folder's decoded images are cached beside the snapshot,
+        // where its training run keeps them.
+        let folder = URL(fileURLWithPath: checkpoint).deletingLastPathComponent().path
+        let pictures = TrainingOptions.folderOptions(imageSize: nil, channels: nil, cacheFolder: folder)
+        let step = try SavedTrainingStep.load(path: checkpoint, folder: pictures).step
+        let evaluator = try GANEvaluator.make(for: step, cache: ClassifierCache(folder: folder)) {
+            FileHandle.standardError.write(Data("ganscope: \($0)\n".utf8))
+        }
+        guard let report = evaluator.evaluate(step) else {
+            throw CLIError("\(checkpoint): the metrics cannot draw samples from this model")
+        }
+        return report
     }
 }

@@ -22,12 +22,12 @@ struct ExploreCommand: ParsableCommand {
         BLAS.threads = 1  // one small forward pass at a time
         let loaded = try GeneratorFile.load(path: checkpoint, hints: generatorOptions.hints)
         var bounds: PlotBounds?
-        if case .points = loaded.shape, let info = loaded.checkpoint?.info {
+        if case .points = loaded.shape, let origin = loaded.origin {
             // 2-D sets are cheap to rebuild; the plot frame comes from the data.
-            let data = try DatasetCatalog.load(info.config.dataset, seed: info.config.seed)
+            let data = try DatasetCatalog.load(origin.config.dataset, seed: origin.config.seed)
             bounds = data.pointBounds.map { PlotBounds(x: $0.x, y: $0.y) }
         }
-        try runExplorer(generator: loaded.weights, fixedNoise: loaded.checkpoint?.fixedNoise, shape: loaded.shape,
-                        step: loaded.checkpoint?.info.step ?? 0, pointBounds: bounds, display: display)
+        try runExplorer(generator: loaded.weights, fixedNoise: loaded.origin?.fixedNoise, shape: loaded.shape,
+                        step: loaded.origin?.step ?? 0, pointBounds: bounds, display: display)
     }
 }

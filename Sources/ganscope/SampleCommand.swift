@@ -31,7 +31,7 @@ struct SampleCommand: ParsableCommand {
         }
         let latents: [[Float]]
         if fixed {
-            guard let noise = generator.file.checkpoint?.fixedNoiseVectors else {
+            guard let noise = generator.file.origin?.fixedNoiseVectors else {
                 throw CLIError("\(checkpoint): a PyTorch state dict holds no fixed noise; leave out --fixed")
             }
             guard (count ?? noise.count) <= noise.count else {

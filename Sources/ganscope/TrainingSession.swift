@@ -125,15 +125,7 @@ final class TrainingSession {
                     + "pass --steps with a larger total to train further")
             }
         }
-        if try ModelFamily.ofCheckpoint(path: path) == .gan {
-            let (gan, info) = try GANStep.resuming(path: path, folder: folder) { config, info in
-                try adjust(&config, step: info.step, shape: info.dataShape, autoencoder: nil)
-            }
-            return (gan, info.run)
-        }
-        let (autoencoder, info) = try AutoencoderStep.resuming(path: path, folder: folder) { config, info in
-            try adjust(&config, step: info.step, shape: info.dataShape, autoencoder: info.options)
-        }
-        return (autoencoder, info.run)
+        let (step, run) = try SavedTrainingStep.load(path: path, folder: folder, adjust: adjust)
+        return (step, run)
     }
 }

@@ -42,7 +42,7 @@ import SafeTensors
         try BLAS.load()
         let facts = try #require(try Self.facts()[name])
         let file = try GeneratorFile.load(path: try Self.path(name))
-        #expect(file.checkpoint == nil)
+        #expect(file.origin == nil)
         #expect(file.latentDimension == facts["latent_dimension"])
         let side = try #require(facts["side"]), channels = try #require(facts["channels"])
         #expect(file.shape == .image(width: side, height: side, channels: channels))
@@ -153,7 +153,7 @@ import SafeTensors
         let checkpoint = Checkpoint(of: try Fixtures.tinyGAN(), run: "tiny")
         let file = try GeneratorFile(file: try checkpoint.safeTensorsFile(), source: "tiny.safetensors",
                                      hints: GeneratorHints(latentDimension: 999))
-        #expect(file.checkpoint == checkpoint)
+        #expect(file.origin == GeneratorOrigin(checkpoint: checkpoint))
         #expect(file.weights == checkpoint.generator)
         #expect(file.shape == checkpoint.info.dataShape)
         // Without its metadata the same tensors are a prefixed state dict: G is read, D, Adam and the
