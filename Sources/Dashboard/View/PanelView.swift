@@ -70,7 +70,8 @@ struct PanelView: Widget {
                                                        : "input over output"
             return "\(palette.dot)\(layout)\(palette.dot)step \(pairs.step)"
         case .explorer:
-            return state.explorer.generatorStep.map { "\(palette.dot)G of step \($0)" } ?? ""
+            let network = state.model.isAdversarial ? "G" : "decoder"
+            return state.explorer.generatorStep.map { "\(palette.dot)\(network) of step \($0)" } ?? ""
         case .metrics:
             guard state.showsSpectrum else { return "" }
             let fits = SpectrumView.chartFits(height: contentHeight, reports: state.evaluations)
