@@ -49,10 +49,3 @@ public struct Checkpoint: Sendable, Equatable {
                   fixedNoise: gan.model.fixedNoise.array)
     }
 }
-
-extension Checkpoint {
-    /// The generator as the trainer publishes it, for the latent explorer.
-    public var generatorSnapshot: GeneratorSnapshot {
-        GeneratorSnapshot(step: info.step, weights: generator, shape: info.dataShape)
-    }
-}
