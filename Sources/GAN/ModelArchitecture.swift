@@ -46,13 +46,14 @@ public struct ModelArchitecture: Sendable, Equatable {
         self.discriminator = discriminator
     }
 
-    /// The model `kind` for data of this shape, or why it cannot be built (one line).
+    /// The model `kind` for data of this shape, or why it cannot be built (one line, naming no
+    /// option: `--model dcgan` chooses the GAN's DCGAN, `--network dcgan` the autoencoder's).
     public static func make(_ kind: ModelKind, for shape: DataShape, latentDimension: Int?,
                             batchNorm: Bool) throws(ArchitectureProblem) -> ModelArchitecture {
         switch kind {
         case .mlp:
             guard !batchNorm else {
-                throw ArchitectureProblem("--batch-norm needs --model dcgan (the MLP has no convolutions)")
+                throw ArchitectureProblem("--batch-norm needs the DCGAN (the MLP has no convolutions)")
             }
             return ModelArchitecture(for: shape, featureCount: shape.featureCount, latentDimension: latentDimension)
         case .dcgan:
@@ -82,10 +83,10 @@ public struct ModelArchitecture: Sendable, Equatable {
     public static func dcgan(for shape: DataShape, latentDimension: Int?,
                              batchNorm: Bool) throws(ArchitectureProblem) -> ModelArchitecture {
         guard case .image(let width, let height, let channels) = shape else {
-            throw ArchitectureProblem("--model dcgan needs an image data set; 2-D point sets train the MLP")
+            throw ArchitectureProblem("the DCGAN needs an image data set; 2-D point sets train the MLP")
         }
         guard width == height, [28, 32, 64].contains(width) else {
-            throw ArchitectureProblem("--model dcgan takes square images of 28, 32 or 64 pixels, not \(width)×\(height)")
+            throw ArchitectureProblem("the DCGAN takes square images of 28, 32 or 64 pixels, not \(width)×\(height)")
         }
         let z = latentDimension ?? 64
         // Channels from the image inwards: C, 64, 128 (, 256); each stage halves the side.

@@ -11,7 +11,8 @@ extension AutoencoderStep {
         do throws(ArchitectureProblem) {
             return try checked(config: config, options: options, dataset: dataset)
         } catch {
-            throw ValidationError("--model \(options.kind.rawValue): \(error.detail) (data set \(dataset.name))")
+            let network = config.model.map { " --network \($0.rawValue)" } ?? ""
+            throw ValidationError("--model \(options.kind.rawValue)\(network): \(error.detail) (data set \(dataset.name))")
         }
     }
 }

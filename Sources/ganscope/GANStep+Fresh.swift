@@ -18,7 +18,7 @@ extension GANStep {
                                                       latentDimension: config.latentDimension,
                                                       batchNorm: config.batchNorm ?? false)
         } catch {
-            throw ValidationError("\(error.detail) (data set \(dataset.name))")
+            throw ValidationError("--model \((config.model ?? .mlp).rawValue): \(error.detail) (data set \(dataset.name))")
         }
         if let problem = ConfigLimits.problem(config, architecture: architecture) {
             throw ValidationError("--batch \(config.batchSize) with --z-dim \(architecture.latentDimension) "

@@ -2,7 +2,7 @@ import ArgumentParser
 import GAN
 
 /// What `--model` chooses: the GAN's networks (`mlp`, `dcgan`) or an autoencoder (`ae`, `vae`,
-/// MLPs mirroring the GAN's sizes).
+/// whose networks mirror the GAN's; `--network` picks the MLP's or the DCGAN's).
 enum ModelChoice: String, CaseIterable, ExpressibleByArgument {
     case mlp, dcgan, ae, vae
 
@@ -23,6 +23,10 @@ enum ModelChoice: String, CaseIterable, ExpressibleByArgument {
         }
     }
 
-    /// The configuration's network family (nil is the MLP, as checkpoints before the DCGAN store it).
-    var network: ModelKind? { self == .dcgan ? .dcgan : nil }
+    /// The configuration's network family (nil is the MLP, as checkpoints before the DCGAN store it):
+    /// the GAN's from the model itself, an autoencoder's from `--network` (`autoencoderNetwork`).
+    func network(autoencoderNetwork: ModelKind?) -> ModelKind? {
+        let kind = autoencoderKind == nil ? (self == .dcgan ? .dcgan : .mlp) : autoencoderNetwork ?? .mlp
+        return kind == .dcgan ? .dcgan : nil
+    }
 }

@@ -74,11 +74,21 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(help: """
         Model: mlp (the MLP-GAN), dcgan (convolutional GAN; square images of 28, 32 or 64 pixels), \
-        ae (autoencoder) or vae (variational autoencoder), both MLPs mirroring the GAN's sizes. (default: mlp)
+        ae (autoencoder) or vae (variational autoencoder), whose networks mirror the GAN's (see --network). \
+        (default: mlp)
         """)
     var model: ModelChoice?
 
-    @Flag(name: .customLong("batch-norm"), help: "BatchNorm2d after the DCGAN generator's hidden transposed convolutions.")
+    @Option(help: """
+        --model ae|vae: the encoder's and decoder's layers: mlp (the MLP-GAN's D and G) or dcgan (the DCGAN's, \
+        convolutional; square images of 28, 32 or 64 pixels). (default: mlp)
+        """)
+    var network: ModelKind?
+
+    @Flag(name: .customLong("batch-norm"), help: """
+        BatchNorm2d after the hidden transposed convolutions of the DCGAN's generator (--model dcgan) or \
+        decoder (--network dcgan).
+        """)
     var batchNorm = false
 
     @Option(parsing: .unconditional,
@@ -117,12 +127,15 @@ struct TrainingOptions: ParsableArguments {
         let ignored: [String]
         switch model.autoencoderKind {
         case nil:
-            ignored = [beta.map { _ in "--beta" }, klWarmup.map { _ in "--kl-warmup" },
+            ignored = [network.map { _ in "--network" }, beta.map { _ in "--beta" }, klWarmup.map { _ in "--kl-warmup" },
                        reconstructionLoss.map { _ in "--reconstruction-loss" }].compactMap { $0 }
         case .ae?, .vae?:
-            ignored = [k.map { _ in "--k" }, loss.map { _ in "--loss" }, batchNorm ? "--batch-norm" : nil,
+            ignored = [k.map { _ in "--k" }, loss.map { _ in "--loss" },
                        model == .ae ? beta.map { _ in "--beta" } : nil,
                        model == .ae ? klWarmup.map { _ in "--kl-warmup" } : nil].compactMap { $0 }
+            if ignored.isEmpty, batchNorm, network != .dcgan {
+                return "--batch-norm: only with --network dcgan (the MLP has no convolutions)"
+            }
         }
         guard !ignored.isEmpty else { return nil }
         let why = switch model {
@@ -156,7 +169,7 @@ struct TrainingOptions: ParsableArguments {
         config.latentDimension = latentDimension ?? config.latentDimension
         config.seed = seed ?? config.seed
         config.threads = threads ?? config.threads
-        config.model = model?.network
+        config.model = (model ?? .mlp).network(autoencoderNetwork: network)
         config.batchNorm = batchNorm ? true : nil
         return config
     }
@@ -200,6 +213,8 @@ struct TrainingOptions: ParsableArguments {
     /// change on resume.
     func conflicts(with saved: TrainingConfig, autoencoder savedAutoencoder: AutoencoderOptions? = nil) -> [String] {
         let savedModel = savedAutoencoder.map { ModelChoice(autoencoder: $0.kind) } ?? ModelChoice(network: saved.model)
+        // A GAN's snapshot has no --network: any given conflicts with it.
+        let savedNetwork = savedAutoencoder.map { _ in (saved.model ?? .mlp).rawValue }
         func check<T: Equatable>(_ flag: String, _ given: T?, _ stored: T?) -> String? {
             guard let given, given != stored else { return nil }
             return "\(flag) \(given) (checkpoint: \(stored.map { "\($0)" } ?? "default"))"
@@ -216,6 +231,7 @@ struct TrainingOptions: ParsableArguments {
             check("--z-dim", latentDimension, saved.latentDimension),
             check("--seed", seed, saved.seed),
             check("--model", model?.rawValue, savedModel.rawValue),
+            check("--network", network?.rawValue, savedNetwork),
             check("--beta", beta, savedAutoencoder?.beta),
             check("--kl-warmup", klWarmup, savedAutoencoder?.klWarmupSteps),
             check("--reconstruction-loss", reconstructionLoss?.rawValue, savedAutoencoder?.reconstruction.rawValue),

@@ -66,19 +66,47 @@ import Testing
             let (resumed, info) = try AutoencoderStep.resuming(path: path) { config, _ in config.steps = 60 }
             #expect(info.step == 30 && resumed.stepCount == 30)
             let resumedResults = (0..<30).map { _ in resumed.step() }
-            let bits = { (results: [AutoencoderResult]) in
-                results.map { [$0.reconstruction, $0.kl, $0.klWeight].map(\.bitPattern) }
-            }
-            #expect(bits(firstResults + resumedResults) == bits(straightResults))
-            // Booleans: a failure would print megabytes of weights.
-            let sameWeights = NetworkWeights(of: resumed.model.encoder) == NetworkWeights(of: straight.model.encoder)
-                && NetworkWeights(of: resumed.model.decoder) == NetworkWeights(of: straight.model.decoder)
-            let sameMoments = resumed.encoderOptimizer.state == straight.encoderOptimizer.state
-                && resumed.decoderOptimizer.state == straight.decoderOptimizer.state
-            let samePictures = resumed.model.priorSamples() == straight.model.priorSamples()
-            #expect(sameWeights && sameMoments && samePictures)
-            #expect(resumed.rng == straight.rng && resumed.realSamplesSeen == straight.realSamplesSeen)
+            #expect(Self.bits(firstResults + resumedResults) == Self.bits(straightResults))
+            Self.expectSameState(resumed, straight)
         }
+    }
+
+    /// The convolutional VAE `--model vae --network dcgan --batch-norm` trains: 4 updates in one
+    /// go equal 2, a snapshot file, and 2 more, bit for bit, BatchNorm's running statistics included.
+    @Test func convolutionalVAEResumesBitExactlyFromAFile() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            try BLAS.load()
+            let dataset = DCGANTests.colourImages(), config = DCGANTests.config()  // 28×28 colour, batch 4
+            let options = AutoencoderOptions(kind: .vae, klWarmupSteps: 3, reconstruction: .mse)
+            let fresh = { try AutoencoderStep.fresh(config: config, options: options, dataset: dataset) }
+            let straight = try fresh()
+            #expect(straight.model.architecture.decoder.contains { if case .batchNorm2d = $0 { true } else { false } })
+            let straightResults = (0..<4).map { _ in straight.step() }
+            let first = try fresh()
+            let firstResults = (0..<2).map { _ in first.step() }
+            let path = try CheckpointFolder(path: Fixtures.temporaryFolder(), run: "conv").save(first)
+            let checkpoint = try AutoencoderCheckpoint.load(path: path)
+            let resumed = try AutoencoderStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
+            let resumedResults = (0..<2).map { _ in resumed.step() }
+            #expect(Self.bits(firstResults + resumedResults) == Self.bits(straightResults))
+            Self.expectSameState(resumed, straight)
+        }
+    }
+
+    private static func bits(_ results: [AutoencoderResult]) -> [[UInt32]] {
+        results.map { [$0.reconstruction, $0.kl, $0.klWeight].map(\.bitPattern) }
+    }
+
+    /// Weights (BatchNorm's statistics included), moments, pictures and counters all equal.
+    private static func expectSameState(_ resumed: AutoencoderStep, _ straight: AutoencoderStep) {
+        // Booleans: a failure would print megabytes of weights.
+        let sameWeights = NetworkWeights(of: resumed.model.encoder) == NetworkWeights(of: straight.model.encoder)
+            && NetworkWeights(of: resumed.model.decoder) == NetworkWeights(of: straight.model.decoder)
+        let sameMoments = resumed.encoderOptimizer.state == straight.encoderOptimizer.state
+            && resumed.decoderOptimizer.state == straight.decoderOptimizer.state
+        let samePictures = resumed.model.priorSamples() == straight.model.priorSamples()
+        #expect(sameWeights && sameMoments && samePictures)
+        #expect(resumed.rng == straight.rng && resumed.realSamplesSeen == straight.realSamplesSeen)
     }
 
     @Test func resumeRefusesChangedSettingsAndOtherData() throws {

@@ -78,7 +78,7 @@ import Testing
         (ModelKind.dcgan, DataShape.points, false, "needs an image data set"),
         (.dcgan, .image(width: 30, height: 30), false, "28, 32 or 64"),
         (.dcgan, .image(width: 32, height: 28), false, "not 32×28"),
-        (.mlp, .image(width: 28, height: 28), true, "--batch-norm needs --model dcgan"),
+        (.mlp, .image(width: 28, height: 28), true, "--batch-norm needs the DCGAN"),
     ])
     func unsupportedCombinationsAreRefusedInOneLine(kind: ModelKind, shape: DataShape, batchNorm: Bool, reason: String) {
         do {
@@ -90,13 +90,13 @@ import Testing
     }
 
     /// 28×28 colour noise images: enough for the networks to train on.
-    private static func colourImages() -> Dataset {
+    static func colourImages() -> Dataset {
         var rng = SeededRNG(seed: 11)
         let samples = (0..<(32 * 28 * 28 * 3)).map { _ in rng.uniform() * 2 - 1 }
         return Dataset(name: "colour", shape: .image(width: 28, height: 28, channels: 3), samples: samples)
     }
 
-    private static func config() -> TrainingConfig {
+    static func config() -> TrainingConfig {
         var config = TrainingConfig()
         config.dataset = "colour"
         config.batchSize = 4

@@ -27,7 +27,10 @@ import Testing
             == "--k, --loss: not for --model vae, which has no discriminator")
         #expect(try problem(["--model", "ae", "--beta", "2", "--kl-warmup", "5"])
             == "--beta, --kl-warmup: not for --model ae, which has no discriminator and no KL term")
-        #expect(try problem(["--model", "ae", "--batch-norm"])?.hasPrefix("--batch-norm: not for --model ae") == true)
+        #expect(try problem(["--model", "ae", "--batch-norm"])
+            == "--batch-norm: only with --network dcgan (the MLP has no convolutions)")
+        #expect(try problem(["--model", "dcgan", "--network", "dcgan"]) == "--network: only for --model ae|vae; this run trains a GAN")
+        #expect(try problem(["--model", "vae", "--network", "dcgan", "--batch-norm"]) == nil)
         #expect(try problem(["--beta", "2"]) == "--beta: only for --model ae|vae; this run trains a GAN")
         #expect(try problem(["--model", "dcgan", "--reconstruction-loss", "mse"])
             == "--reconstruction-loss: only for --model ae|vae; this run trains a GAN")
@@ -47,6 +50,28 @@ import Testing
         #expect(plain.training.autoencoderOptions(for: image) == AutoencoderOptions(kind: .ae, reconstruction: .bce))
         #expect(plain.training.autoencoderOptions(for: .points) == AutoencoderOptions(kind: .ae, reconstruction: .mse))
         #expect(try command(["--model", "dcgan"]).training.autoencoderOptions(for: image) == nil)
+        // --network picks the autoencoder's layers; --model dcgan stays the DCGAN GAN.
+        let convolutional = try command(["--model", "ae", "--network", "dcgan", "--batch-norm"]).training
+        #expect(convolutional.config(defaultSteps: nil).model == .dcgan)
+        #expect(convolutional.config(defaultSteps: nil).batchNorm == true)
+        #expect(try command(["--model", "vae", "--network", "mlp"]).training.config(defaultSteps: nil).model == nil)
+        #expect(try command(["--model", "dcgan"]).training.config(defaultSteps: nil).model == .dcgan)
+    }
+
+    /// The DCGAN's layers on data they cannot take: one line naming the options and the data, before
+    /// anything is written.
+    @Test func aConvolutionalAutoencoderOnPointsIsAUsageError() throws {
+        let train = try command(["--headless", "--model", "vae", "--network", "dcgan", "--dataset", "ring",
+                                 "--checkpoint-dir", folder])
+        do {
+            _ = try TrainingSession(training: train.training, checkpoints: train.checkpoints, headless: true)
+            Issue.record("a DCGAN VAE on ring was accepted")
+        } catch {
+            let line = try #require(Ganscope.usageErrorLine(for: error))
+            #expect(line == "ganscope: --model vae --network dcgan: the DCGAN needs an image data set; 2-D point sets train "
+                + "the MLP (data set ring)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder))
     }
 
     @Test func badModelOptionsAreOneLineUsageErrors() throws {
@@ -140,7 +165,8 @@ import Testing
             let saved = folder + "/plain-000002.safetensors"
             for (arguments, conflict) in [(["--model", "vae"], "--model vae (checkpoint: ae)"),
                                           (["--reconstruction-loss", "bce"], "--reconstruction-loss bce (checkpoint: mse)"),
-                                          (["--k", "2"], "--k 2 (checkpoint: 1)")] {
+                                          (["--k", "2"], "--k 2 (checkpoint: 1)"),
+                                          (["--network", "dcgan"], "--network dcgan (checkpoint: mlp)")] {
                 let train = try command(["--headless", "--resume", saved, "--steps", "4", "--checkpoint-dir", folder]
                                         + arguments)
                 do {
