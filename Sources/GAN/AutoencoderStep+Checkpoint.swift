@@ -27,24 +27,6 @@ extension AutoencoderStep {
         restoreProgress(stepCount: info.step, realSamplesSeen: info.realSamplesSeen, lastResult: info.lastResult)
     }
 
-    /// Loads the snapshot at `path` and rebuilds its training state, data set included.
-    ///
-    /// - Parameters:
-    ///   - folder: the cache and reporting for a `folder:` set (its size and channels become the snapshot's).
-    ///   - adjust: may change what a resumed run is allowed to change (total steps, threads), or
-    ///     throw to refuse the snapshot.
-    public static func resuming(
-        path: String, folder: FolderOptions = FolderOptions(),
-        adjust: (inout TrainingConfig, AutoencoderCheckpointInfo) throws -> Void = { _, _ in }
-    ) throws -> (autoencoder: AutoencoderStep, info: AutoencoderCheckpointInfo) {
-        let checkpoint = try AutoencoderCheckpoint.load(path: path)
-        var config = checkpoint.info.config
-        try adjust(&config, checkpoint.info)
-        let dataset = try DatasetCatalog.load(config, shape: checkpoint.info.dataShape, folder: folder)
-        let autoencoder = try AutoencoderStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
-        return (autoencoder, checkpoint.info)
-    }
-
     /// A new model for `config` and `options` on `dataset`, as a fresh run builds it.
     public static func fresh(config: TrainingConfig, options: AutoencoderOptions,
                              dataset: Dataset) throws(ArchitectureProblem) -> AutoencoderStep {

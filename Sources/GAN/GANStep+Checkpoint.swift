@@ -28,27 +28,6 @@ extension GANStep {
     }
 }
 
-extension GANStep {
-    /// Loads the snapshot at `path` and rebuilds its training state, data set included.
-    ///
-    /// - Parameters:
-    ///   - folder: the cache and reporting for a `folder:` set; its image size and channels are
-    ///     replaced by the snapshot's, so the same pictures come back in the same shape.
-    ///   - adjust: may change what a resumed run is allowed to change (total steps,
-    ///     threads) in the saved configuration, or throw to refuse the snapshot.
-    public static func resuming(
-        path: String, folder: FolderOptions = FolderOptions(),
-        adjust: (inout TrainingConfig, CheckpointInfo) throws -> Void = { _, _ in }
-    ) throws -> (gan: GANStep, info: CheckpointInfo) {
-        let checkpoint = try Checkpoint.load(path: path)
-        var config = checkpoint.info.config
-        try adjust(&config, checkpoint.info)
-        let dataset = try DatasetCatalog.load(config, shape: checkpoint.info.dataShape, folder: folder)
-        let gan = try GANStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
-        return (gan, checkpoint.info)
-    }
-}
-
 extension TrainingConfig {
     /// Throws unless this configuration may continue a run saved with `saved` on `dataset`:
     /// only the total steps and threads may change, and the data must have the saved shape.
