@@ -26,17 +26,4 @@ extension AutoencoderStep {
         rng = info.rng
         restoreProgress(stepCount: info.step, realSamplesSeen: info.realSamplesSeen, lastResult: info.lastResult)
     }
-
-    /// A new model for `config` and `options` on `dataset`, as a fresh run builds it.
-    public static func fresh(config: TrainingConfig, options: AutoencoderOptions,
-                             dataset: Dataset) throws(ArchitectureProblem) -> AutoencoderStep {
-        let isImage = if case .image = dataset.shape { true } else { false }
-        if let problem = options.problem(isImage: isImage) { throw ArchitectureProblem(problem) }
-        let architecture = try AutoencoderArchitecture.make(
-            options.kind, network: config.model ?? .mlp, for: dataset.shape, latentDimension: config.latentDimension,
-            batchNorm: config.batchNorm ?? false, reconstruction: options.reconstruction)
-        let model = AutoencoderModel(architecture: architecture, kind: options.kind, reconstruction: options.reconstruction,
-                                     features: dataset.featureCount, seed: config.seed, sampleCount: config.sampleCount)
-        return AutoencoderStep(model: model, config: config, options: options, dataset: dataset)
-    }
 }

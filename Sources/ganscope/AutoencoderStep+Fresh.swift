@@ -9,7 +9,7 @@ extension AutoencoderStep {
     static func freshFromOptions(config: TrainingConfig, options: AutoencoderOptions,
                                  dataset: Dataset) throws -> AutoencoderStep {
         do throws(ArchitectureProblem) {
-            return try checked(config: config, options: options, dataset: dataset)
+            return try fresh(config: config, options: options, dataset: dataset)
         } catch {
             let network = config.model.map { " --network \($0.rawValue)" } ?? ""
             throw ValidationError("--model \(options.kind.rawValue)\(network): \(error.detail) (data set \(dataset.name))")

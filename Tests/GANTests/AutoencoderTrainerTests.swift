@@ -18,8 +18,32 @@ import Testing
         config.threads = 1
         config.sampleCount = 16
         let dataset = try DatasetCatalog.load(spec, seed: 0, count: 256)
-        return try AutoencoderStep.checked(config: config, options: AutoencoderOptions(kind: kind, reconstruction: loss),
+        return try AutoencoderStep.fresh(config: config, options: AutoencoderOptions(kind: kind, reconstruction: loss),
                                            dataset: dataset)
+    }
+
+    /// A configuration over the limits is refused in one line by `fresh` itself, before the
+    /// buffers are allocated or the numeric code (unchecked in release builds) sees the sizes.
+    @Test func freshRefusesSizesOverTheLimits() throws {
+        let tooLarge: [(String, Dataset, (inout TrainingConfig) -> Void)] = [
+            ("batchSize 5000 is outside 1...4096", try DatasetCatalog.load("ring", seed: 0), { $0.batchSize = 5_000 }),
+            // 65,536 prior samples of 64×64×3 values: 805 M floats in the decoder's output.
+            ("65536 rows of 12288 values exceed",
+             Dataset(name: "large", shape: .image(width: 64, height: 64, channels: 3), pixels: Array(repeating: 0, count: 12_288)),
+             { $0.sampleCount = 65_536 }),
+        ]
+        for (reason, dataset, change) in tooLarge {
+            var config = TrainingConfig.defaults(for: dataset.name)
+            config.batchSize = 16
+            change(&config)
+            let options = AutoencoderOptions(kind: .vae, reconstruction: .mse)
+            do {
+                _ = try AutoencoderStep.fresh(config: config, options: options, dataset: dataset)
+                Issue.record("accepted: \(reason)")
+            } catch {
+                #expect(error.detail.contains(reason) && !error.detail.contains("\n"), "\(error.detail)")
+            }
+        }
     }
 
     /// The explorer's network, run on the fixed noise, draws the sample grid: for BCE its halved
