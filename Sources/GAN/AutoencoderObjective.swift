@@ -43,18 +43,39 @@ public enum AutoencoderObjective {
         encoder: Sequential<T>, decoder: Sequential<T>, input: UnsafePointer<T>, targets: UnsafePointer<T>,
         batch: Int, scratch: Scratch<T>
     ) -> (reconstruction: T, kl: T) {
+        guard let terms = lossAndGradients(kind, reconstruction: loss, klWeight: klWeight, encoder: encoder,
+                                           decoder: decoder, input: input, targets: targets, batch: batch,
+                                           scratch: scratch, abandoningIf: { false })
+        else { preconditionFailure("nothing abandons these passes") }
+        return terms
+    }
+
+    /// The same, asking `shouldAbandon` between its four passes (encoder forward, decoder forward,
+    /// decoder backward, encoder backward), so that a stop request is seen within one pass of a
+    /// large batch. If it answers true the computation ends there and returns nil; the parameters
+    /// are untouched, but the parameter gradients are not whole and the decoder's BatchNorm
+    /// statistics have moved if its forward pass ran (the caller restores them).
+    @inlinable
+    public static func lossAndGradients<T: BLASScalar>(
+        _ kind: AutoencoderKind, reconstruction loss: ReconstructionLoss, klWeight: T,
+        encoder: Sequential<T>, decoder: Sequential<T>, input: UnsafePointer<T>, targets: UnsafePointer<T>,
+        batch: Int, scratch: Scratch<T>, abandoningIf shouldAbandon: () -> Bool
+    ) -> (reconstruction: T, kl: T)? {
         let z = decoder.inputSize, features = decoder.outputSize
         let code = encoder.forward(input, batch: batch)
         switch kind {
         case .ae: scratch.latent.update(from: code, count: batch * z)
         case .vae: GaussianLatent.sample(head: code, noise: scratch.noise, z: scratch.latent, batch: batch, latent: z)
         }
+        if shouldAbandon() { return nil }
         let scale = 1 / T(batch)  // per-sample terms: sums over a sample, mean over the batch
         let output = decoder.forward(scratch.latent, batch: batch)
         let reconstruction = loss.sum(outputs: output, targets: targets, count: batch * features,
                                       gradient: scratch.outputGradient, gradientScale: scale) * scale
+        if shouldAbandon() { return nil }
         decoder.backward(gradOutput: scratch.outputGradient, batch: batch, parameterGradients: .overwrite,
                          gradInput: scratch.latentGradient)
+        if shouldAbandon() { return nil }
         switch kind {
         case .ae:
             encoder.backward(gradOutput: scratch.latentGradient, batch: batch, parameterGradients: .overwrite)

@@ -1,7 +1,7 @@
 import NeuralNet
 
 extension AutoencoderStep: TrainingStep {
-    /// Always: an update is one indivisible piece of work, so there is no part-way state.
+    /// Always: an abandoned update is undone, so there is no part-way state.
     public var isBetweenSteps: Bool { true }
 
     public var trainingInfo: TrainingInfo {
@@ -21,10 +21,9 @@ extension AutoencoderStep: TrainingStep {
         }
     }
 
-    /// One update; the abandon check is never asked, since there is nothing to stop between.
-    public func runStep(abandoningIf _: () -> Bool) -> StepLosses? {
-        let result = step()
-        return .autoencoder(AutoencoderLosses(result, kind: options.kind))
+    /// One update, asking `shouldAbandon` between its passes; an abandoned one is undone.
+    public func runStep(abandoningIf shouldAbandon: () -> Bool) -> StepLosses? {
+        step(abandoningIf: shouldAbandon).map { .autoencoder(AutoencoderLosses($0, kind: options.kind)) }
     }
 
     public func fixedSamples() -> [Float] { model.priorSamples() }

@@ -9,8 +9,9 @@ import Randomness
 /// The encoder stands where D stands and the decoder where G does, so they take D's and G's
 /// learning rates (`learningRateD`, `learningRateG`) and the same schedule.
 ///
-/// Not `Sendable`: a training state belongs to one thread at a time. An update is one indivisible
-/// piece of work, so unlike ``GANStep`` it has no mid-step state to abandon.
+/// Not `Sendable`: a training state belongs to one thread at a time. An update abandoned between
+/// its passes (``step(abandoningIf:)``) leaves the state as it was before it, so unlike
+/// ``GANStep`` it never leaves a mid-step state behind.
 public final class AutoencoderStep {
     public let model: AutoencoderModel
     public let config: TrainingConfig
@@ -36,6 +37,9 @@ public final class AutoencoderStep {
     private let latent: Buffer<Float>          // (M, L): z
     private let latentGradient: Buffer<Float>  // (M, L)
     private let codeGradient: Buffer<Float>    // (M, code): dL/d(encoder output)
+    /// The decoder's BatchNorm statistics before the update, to put back if it is abandoned
+    /// (a few values a layer, so saving them every update costs nothing).
+    private let statisticsBefore: [Buffer<Float>]
 
     public init(model: AutoencoderModel, config: TrainingConfig, options: AutoencoderOptions, dataset: Dataset) {
         precondition(options.kind == model.kind && options.reconstruction == model.reconstruction,
@@ -55,6 +59,7 @@ public final class AutoencoderStep {
         latent = Buffer(count: batch * z)
         latentGradient = Buffer(count: batch * z)
         codeGradient = Buffer(count: batch * model.codeSize)
+        statisticsBefore = model.decoder.runningStatistics.map { Buffer(count: $0.count) }
         encoderOptimizer = NetworkOptimizer(config.optimizer, for: model.encoder,
                                             learningRate: config.learningRateD, config: config)
         decoderOptimizer = NetworkOptimizer(config.optimizer, for: model.decoder,
@@ -67,13 +72,26 @@ public final class AutoencoderStep {
     /// Runs one update and reports its terms.
     @discardableResult
     public func step() -> AutoencoderResult {
+        guard let result = step(abandoningIf: { false }) else { preconditionFailure("nothing abandons this step") }
+        return result
+    }
+
+    /// Runs one update, asking `shouldAbandon` between its passes so that a stop request is seen
+    /// within one pass however large M is. If it answers true the update is undone and returns
+    /// nil: weights, Adam moments, BatchNorm statistics, random stream and counters are as they
+    /// were before it, so a snapshot taken then resumes exactly.
+    public func step(abandoningIf shouldAbandon: () -> Bool) -> AutoencoderResult? {
         let decay = config.learningRateFactor(afterSteps: stepCount)
         encoderOptimizer.learningRate = config.learningRateD * decay
         decoderOptimizer.learningRate = config.learningRateG * decay
+        let rngBefore = rng
+        for (saved, live) in zip(statisticsBefore, model.decoder.runningStatistics) {
+            saved.pointer.update(from: live.pointer, count: live.count)
+        }
+        let batchesTrackedBefore = statisticsBefore.isEmpty ? [] : model.decoder.batchesTracked
         let features = model.features
         for i in 0..<batch { picks[i] = rng.index(below: dataset.count) }
         dataset.copyBatch(indices: picks, into: input.pointer)
-        realSamplesSeen += batch
         model.toTargets(input.pointer, targets.pointer, count: batch * features)
 
         if model.kind == .vae {
@@ -83,11 +101,22 @@ public final class AutoencoderStep {
         let scratch = AutoencoderObjective.Scratch(
             noise: UnsafePointer(noise.pointer), latent: latent.pointer, latentGradient: latentGradient.pointer,
             outputGradient: outputGradient.pointer, codeGradient: codeGradient.pointer)
-        let (reconstruction, kl) = AutoencoderObjective.lossAndGradients(
+        guard let (reconstruction, kl) = AutoencoderObjective.lossAndGradients(
             model.kind, reconstruction: model.reconstruction, klWeight: klWeight, encoder: model.encoder,
-            decoder: model.decoder, input: input.pointer, targets: targets.pointer, batch: batch, scratch: scratch)
+            decoder: model.decoder, input: input.pointer, targets: targets.pointer, batch: batch, scratch: scratch,
+            abandoningIf: shouldAbandon)
+        else {
+            // Only the random stream and BatchNorm's statistics have moved; the optimisers have not run.
+            rng = rngBefore
+            for (saved, live) in zip(statisticsBefore, model.decoder.runningStatistics) {
+                live.pointer.update(from: saved.pointer, count: saved.count)
+            }
+            model.decoder.batchesTracked = batchesTrackedBefore
+            return nil
+        }
         encoderOptimizer.step()
         decoderOptimizer.step()
+        realSamplesSeen += batch
         stepCount += 1
         let result = AutoencoderResult(reconstruction: reconstruction, kl: kl, klWeight: klWeight)
         lastResult = result

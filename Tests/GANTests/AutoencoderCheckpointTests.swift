@@ -75,21 +75,49 @@ import Testing
     /// go equal 2, a snapshot file, and 2 more, bit for bit, BatchNorm's running statistics included.
     @Test func convolutionalVAEResumesBitExactlyFromAFile() throws {
         try BLASThreadPin.pinned(to: 1) {
-            try BLAS.load()
-            let dataset = DCGANTests.colourImages(), config = DCGANTests.config()  // 28×28 colour, batch 4
-            let options = AutoencoderOptions(kind: .vae, klWarmupSteps: 3, reconstruction: .mse)
-            let fresh = { try AutoencoderStep.fresh(config: config, options: options, dataset: dataset) }
-            let straight = try fresh()
+            let straight = try Self.convolutionalVAE()
             #expect(straight.model.architecture.decoder.contains { if case .batchNorm2d = $0 { true } else { false } })
             let straightResults = (0..<4).map { _ in straight.step() }
-            let first = try fresh()
+            let first = try Self.convolutionalVAE()
             let firstResults = (0..<2).map { _ in first.step() }
             let path = try CheckpointFolder(path: Fixtures.temporaryFolder(), run: "conv").save(first)
             let checkpoint = try AutoencoderCheckpoint.load(path: path)
-            let resumed = try AutoencoderStep(resuming: checkpoint, config: config, dataset: dataset, source: path)
+            let resumed = try AutoencoderStep(resuming: checkpoint, config: first.config, dataset: first.dataset,
+                                              source: path)
             let resumedResults = (0..<2).map { _ in resumed.step() }
             #expect(Self.bits(firstResults + resumedResults) == Self.bits(straightResults))
             Self.expectSameState(resumed, straight)
+        }
+    }
+
+    /// A VAE with the DCGAN's layers and BatchNorm in the decoder, on 28×28 colour noise, batch 4.
+    private static func convolutionalVAE() throws -> AutoencoderStep {
+        try BLAS.load()
+        return try AutoencoderStep.fresh(config: DCGANTests.config(),
+                                         options: AutoencoderOptions(kind: .vae, klWarmupSteps: 3, reconstruction: .mse),
+                                         dataset: DCGANTests.colourImages())
+    }
+
+    /// A stop request seen after the first, second or third pass of an update undoes it: the
+    /// state is the one before (BatchNorm's statistics included) and training goes on as if the
+    /// update had never started.
+    @Test(arguments: [1, 2, 3])
+    func anAbandonedUpdateLeavesTheStateAsBefore(passes: Int) throws {
+        try BLASThreadPin.pinned(to: 1) {
+            let straight = try Self.convolutionalVAE(), stopped = try Self.convolutionalVAE()
+            let straightResults = (0..<3).map { _ in straight.step() }
+            let stoppedFirst = stopped.step()
+            let before = AutoencoderCheckpoint(of: stopped, run: "r")
+            var asked = 0
+            #expect(stopped.step(abandoningIf: { asked += 1; return asked == passes }) == nil)
+            #expect(asked == passes && stopped.isBetweenSteps)
+            let after = AutoencoderCheckpoint(of: stopped, run: "r")
+            #expect(after.encoder == before.encoder && after.decoder == before.decoder)
+            #expect(after.encoderOptimizer == before.encoderOptimizer && after.decoderOptimizer == before.decoderOptimizer)
+            #expect(after.info.rng == before.info.rng && after.info.step == 1 && after.info.realSamplesSeen == 4)
+            let stoppedResults = [stoppedFirst] + (0..<2).map { _ in stopped.step() }
+            #expect(Self.bits(stoppedResults) == Self.bits(straightResults))
+            Self.expectSameState(stopped, straight)
         }
     }
 
