@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import TerminalUI
 import Testing
 @testable import Dashboard
@@ -11,6 +12,23 @@ import Testing
         let grid = view(Fixtures.trainingState(), size: (columns, rows))
         #expect(grid.width == columns && grid.height == rows)
         try Golden.check(grid, "training-\(columns)x\(rows)")
+    }
+
+    /// The footer drops the least useful keys rather than being cut at the edge: at 80 columns
+    /// quit, help, pause and snapshot show whole, at 200 every key.
+    @Test func theFooterKeepsTheMostUsefulKeysWhole() throws {
+        let narrow = try #require(view(Fixtures.trainingState(), size: (80, 24)).lines().last)
+        let shown = narrow.trimmingCharacters(in: .whitespaces).components(separatedBy: " · ")
+        #expect(shown.first == "space pause" && shown.last == "q quit", "\(narrow)")
+        #expect(["s snapshot", "←/→ explore", "? help"].allSatisfy(shown.contains), "\(narrow)")
+        #expect(!shown.contains("t theme"))
+        let wide = try #require(view(Fixtures.trainingState(), size: (200, 60)).lines().last)
+        #expect(wide.trimmingCharacters(in: .whitespaces).components(separatedBy: " · ").count == 8, "\(wide)")
+
+        var explorer = AppState(mode: .explorerOnly, shape: Fixtures.imageShape, fixedNoise: [1, 0, 0, 0])
+        Fixtures.render(&explorer, update(&explorer, .savedGenerator(Fixtures.generator(), step: 900)))
+        let walk = try #require(view(explorer, size: (80, 24)).lines().last).trimmingCharacters(in: .whitespaces)
+        #expect(walk.hasPrefix("←/→ walk · ↑/↓ dim") && walk.hasSuffix("? help · q quit"), "\(walk)")
     }
 
     @Test func statusLineSaysWhatIsTrainingAndItsState() {

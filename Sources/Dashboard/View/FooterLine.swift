@@ -5,20 +5,36 @@ struct FooterLine: Widget {
     let state: AppState
     let palette: Palette
 
-    /// The main keys of this mode, separated by `·` (or `|` in ASCII).
-    var hints: String {
-        let latentMapKey = state.latentViews.count > 1 ? ["z map"] : []
-        let keys = state.mode == .training
-            ? ["space pause", "s snapshot", palette.text("←/→ explore", ascii: "left/right explore")] + latentMapKey
-              + ["tab focus", "enter zoom", "t theme", "? help", "q quit"]
-            : [palette.text("←/→ walk", ascii: "left/right walk"), palette.text("↑/↓ dim", ascii: "up/down dim"),
-               "+/- nudge", "a/b endpoint", "r new ends", "l lerp/slerp", "t theme", "? help", "q quit"]
-        return keys.joined(separator: palette.dot)
+    /// This mode's main keys in the order they show, each with its rank (0 the most useful): a
+    /// narrow terminal drops the least useful ones, so that quit, help and pause (or the
+    /// explorer's walk) always show whole instead of the line being cut off at the edge.
+    var keys: [(text: String, rank: Int)] {
+        let latentMapKey = state.latentViews.count > 1 ? [("z map", 5)] : []
+        return state.mode == .training
+            ? [("space pause", 2), ("s snapshot", 3), (palette.text("←/→ explore", ascii: "left/right explore"), 4)]
+                + latentMapKey + [("tab focus", 6), ("enter zoom", 7), ("t theme", 8), ("? help", 1), ("q quit", 0)]
+            : [(palette.text("←/→ walk", ascii: "left/right walk"), 2), (palette.text("↑/↓ dim", ascii: "up/down dim"), 3),
+               ("+/- nudge", 5), ("a/b endpoint", 4), ("r new ends", 6), ("l lerp/slerp", 7), ("t theme", 8),
+               ("? help", 1), ("q quit", 0)]
+    }
+
+    /// The most useful keys that fit in `width` columns (by rank, stopping at the first that does
+    /// not fit), in their order, separated by `·` (or `-` in ASCII).
+    func hints(fitting width: Int) -> String {
+        let keys = keys
+        var shown = Set<Int>(), used = 0
+        for index in keys.indices.sorted(by: { keys[$0].rank < keys[$1].rank }) {
+            let extra = keys[index].text.terminalWidth + (shown.isEmpty ? 0 : palette.dot.terminalWidth)
+            guard used + extra <= width else { break }
+            shown.insert(index)
+            used += extra
+        }
+        return keys.indices.filter(shown.contains).map { keys[$0].text }.joined(separator: palette.dot)
     }
 
     func render(into grid: inout CellGrid, area: Rect) {
         guard let notice = state.currentNotice else {
-            grid.put(" " + hints, at: area.x, area.y, style: palette.muted, clip: area)
+            grid.put(" " + hints(fitting: area.width - 1), at: area.x, area.y, style: palette.muted, clip: area)
             return
         }
         let style: Style
