@@ -49,8 +49,13 @@ final class TrainingSession {
 
     /// Runs `frontEnd` (which starts the trainer and returns once it has ended) with the JSON log
     /// at `logFile` recording every `logEvery`-th step and each evaluation, and the TensorBoard
-    /// log in `tensorboard` if given; then writes the fixed-noise samples to `dumpSamples` and
-    /// saves the final snapshot if asked to. The same record whichever front end runs.
+    /// log in `tensorboard` if given; then saves the final snapshot if asked to and writes the
+    /// fixed-noise samples to `dumpSamples`. The same record whichever front end runs.
+    ///
+    /// The snapshot comes first, as the run's progress matters more than a picture of it, and
+    /// each is attempted whatever became of the other: a bad `--dump-samples` path costs no
+    /// snapshot, and a failed snapshot is not hidden behind the samples. Every failure is
+    /// reported, the earlier ones on standard error, the last one thrown.
     func run(logFile: String?, logEvery: Int, tensorboard: TensorBoardOptions? = nil, dumpSamples: String?,
              frontEnd: (Trainer) throws -> RunOutcome) throws -> RunOutcome {
         let logger = try logFile.map { try JSONLinesLogger(path: $0, every: logEvery) }
@@ -70,9 +75,20 @@ final class TrainingSession {
         }
         let outcome = try frontEnd(trainer)
         let finished = trainer.takeFinishedStep()
-        if let dumpSamples { try Self.writeSamples(of: finished, run: folder.run, to: dumpSamples) }
+        var failures: [any Error] = []
         // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
-        if outcome != .diverged { try saveFinalSnapshot(of: finished) }
+        if outcome != .diverged {
+            do { try saveFinalSnapshot(of: finished) } catch { failures.append(error) }
+        }
+        if let dumpSamples {
+            do { try Self.writeSamples(of: finished, run: folder.run, to: dumpSamples) } catch { failures.append(error) }
+        }
+        if let last = failures.last {
+            for earlier in failures.dropLast() {
+                FileHandle.standardError.write(Data("ganscope: \(earlier)\n".utf8))
+            }
+            throw last
+        }
         return outcome
     }
 

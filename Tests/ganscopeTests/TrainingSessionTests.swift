@@ -42,15 +42,7 @@ import Testing
         let headlessSession = try TrainingSession(training: headless.training, checkpoints: headless.checkpoints,
                                                   headless: true)
         let headlessOutcome = try headlessSession.run(logFile: headless.logFile, logEvery: headless.logEvery,
-                                                         dumpSamples: nil) {
-            trainer in
-            // Bounded: a trainer that never finishes fails the test instead of hanging it.
-            let run = HeadlessRun(trainer: trainer, metrics: nil)
-            let outcome = Mutex<RunOutcome?>(nil)
-            let ended = BoundedWait.finishes { outcome.withLock { $0 = try? run.run() } }
-            #expect(ended, "the headless run did not finish within \(Int(BoundedWait.seconds)) s")
-            return outcome.withLock { $0 } ?? .interrupted
-        }
+                                                         dumpSamples: nil, frontEnd: Self.headless)
 
         let dashboardLog = folder + "/dashboard.jsonl"
         let dashboard = try command(["--steps", "30", "--log-jsonl", dashboardLog, "--log-every", "10"])
@@ -69,6 +61,45 @@ import Testing
         #expect(headlessOutcome == .completed && dashboardOutcome == .completed, "a run did not finish")
         #expect(try loggedSteps(headlessLog) == [1, 10, 20, 30])
         #expect(try loggedSteps(dashboardLog) == [1, 10, 20, 30])
+    }
+
+    /// The headless front end, bounded: a trainer that never finishes fails the test instead of hanging it.
+    private static func headless(_ trainer: Trainer) -> RunOutcome {
+        let run = HeadlessRun(trainer: trainer, metrics: nil)
+        let outcome = Mutex<RunOutcome?>(nil)
+        let ended = BoundedWait.finishes { outcome.withLock { $0 = try? run.run() } }
+        #expect(ended, "the headless run did not finish within \(Int(BoundedWait.seconds)) s")
+        return outcome.withLock { $0 } ?? .interrupted
+    }
+
+    /// `--save-on-exit` with `--dump-samples`: each is attempted whatever became of the other,
+    /// and the failure is thrown: a bad samples path costs no snapshot, a failed snapshot still
+    /// leaves the samples.
+    @Test func aFailedSamplesFileOrSnapshotLosesNeitherTheOtherNorItsError() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let blocker = folder + "/a-file"
+            FileManager.default.createFile(atPath: blocker, contents: Data())
+            // Eight 28×28 images (an IDX file): pictures to dump, made at once.
+            let images = folder + "/images.idx"
+            let header: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 8, 0, 0, 0, 28, 0, 0, 0, 28]
+            try Data(header + (0..<(8 * 28 * 28)).map { UInt8(truncatingIfNeeded: $0 * 7) }).write(to: URL(fileURLWithPath: images))
+            for (checkpoints, samples, failing) in [(folder + "/checkpoints", blocker + "/samples.png", "samples.png"),
+                                                    (blocker, folder + "/samples.png", "a-file")] {
+                let train = try command(["--headless", "--dataset", "idx:" + images, "--batch", "4", "--steps", "2",
+                                         "--save-on-exit", "--run-name", "r", "--checkpoint-dir", checkpoints])
+                let session = try TrainingSession(training: train.training, checkpoints: train.checkpoints, headless: true)
+                do {
+                    _ = try session.run(logFile: nil, logEvery: 10, dumpSamples: samples, frontEnd: Self.headless)
+                    Issue.record("the run ended without an error")
+                } catch {
+                    #expect("\(error)".contains(failing), "\(error)")
+                }
+            }
+            #expect(FileManager.default.fileExists(atPath: folder + "/checkpoints/r-000002.safetensors"))
+            #expect(FileManager.default.fileExists(atPath: folder + "/samples.png"))
+        }
     }
 
     @Test func aRefusedCombinationWritesNothing() throws {
