@@ -12,13 +12,13 @@ import TerminalUI
 enum DashboardLauncher {
     /// Trains with the live dashboard; returns once the user quits and training has stopped.
     /// The metrics are prepared in the background, so the dashboard appears at once; pausing
-    /// the run pauses that work too.
-    static func train(_ trainer: Trainer, metrics: MetricsSetup?, display: DisplayOptions) throws -> RunOutcome {
+    /// the run pauses that work too. `warnings` (from loading the data, printed before the
+    /// dashboard hid them) open the dashboard as notices.
+    static func train(_ trainer: Trainer, metrics: MetricsSetup?, display: DisplayOptions,
+                      warnings: [String] = []) throws -> RunOutcome {
         let preparation = metrics?.prepareInBackground(following: trainer.events) { trainer.events.send(.notice($0)) }
         defer { preparation?.finish() }
-        let final = try run(display: display) { themes, capabilities in
-            (AppState.training(trainer, themes: themes, themeName: display.theme, display: capabilities), trainer, [])
-        }
+        let final = try run(display: display, trainingSetup(trainer, display: display, warnings: warnings))
         if let m = final.latest {
             print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), ", final.trainerState.label.lowercased(),
                          m.step, m.elapsed, Double(m.step) / max(m.elapsed, 1e-9)) + m.losses.summaryText)
@@ -34,6 +34,14 @@ enum DashboardLauncher {
     /// The terminal set up for one dashboard run: the state, the trainer (if any) and the
     /// messages to handle first, built once the terminal's abilities and the themes are known.
     typealias Setup = (ThemeCatalog, DisplayCapabilities) -> (AppState, Trainer?, [Message])
+
+    /// The training dashboard's setup: its state, and `warnings` as the first notices.
+    static func trainingSetup(_ trainer: Trainer, display: DisplayOptions, warnings: [String]) -> Setup {
+        { themes, capabilities in
+            (AppState.training(trainer, themes: themes, themeName: display.theme, display: capabilities), trainer,
+             warnings.map { .trainer(.warning($0)) })
+        }
+    }
 
     /// Throws the explanation a user needs when standard input or output is not a terminal.
     static func requireTerminal() throws {

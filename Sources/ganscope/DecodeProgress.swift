@@ -3,9 +3,11 @@ import Synchronization
 
 /// Reports the decoding of a `folder:` set on standard error: nothing for a decode that ends
 /// within a second; after that a bar redrawn in place on a terminal, or one plain line when
-/// standard error is a file or pipe. Warnings are lines of their own, after the bar.
+/// standard error is a file or pipe. Warnings are lines of their own, after the bar, and are
+/// kept (``warnings``) for the dashboard, which hides standard error once it opens.
 final class DecodeProgress: Sendable {
     private let isTerminal: Bool
+    private let given = Mutex<[String]>([])
     /// When loading began: the progress reporter is made just before.
     private let started = Date()
     /// Seconds after `started` of the last line printed; nil before the first.
@@ -45,8 +47,12 @@ final class DecodeProgress: Sendable {
 
     /// A one-line warning, on a line of its own.
     func warn(_ message: String) {
+        given.withLock { $0.append(message) }
         FileHandle.standardError.write(Data("ganscope: warning: \(message)\n".utf8))
     }
+
+    /// The warnings given so far, oldest first.
+    var warnings: [String] { given.withLock { $0 } }
 }
 
 /// A text progress bar, "#####-----", shared by the training and decoding reports.

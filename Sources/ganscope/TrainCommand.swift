@@ -32,7 +32,8 @@ struct TrainCommand: ParsableCommand {
             if headless {
                 try HeadlessRun(trainer: trainer, metrics: session.metrics).run()
             } else {
-                try DashboardLauncher.train(trainer, metrics: session.metrics, display: display)
+                try DashboardLauncher.train(trainer, metrics: session.metrics, display: display,
+                                            warnings: session.loadingWarnings)
             }
         }
         if let code = outcome.exitCode { throw code }

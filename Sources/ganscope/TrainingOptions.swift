@@ -182,9 +182,9 @@ struct TrainingOptions: ParsableArguments {
     }
 
     /// How to load a `folder:` set: at `imageSize` with `channels` (a resumed run passes the
-    /// snapshot's), cached in `cacheFolder`, with progress and warnings on standard error.
-    static func folderOptions(imageSize: Int?, channels: Int?, cacheFolder: String) -> FolderOptions {
-        let report = DecodeProgress.standardError()
+    /// snapshot's), cached in `cacheFolder`, with progress and warnings told to `report`.
+    static func folderOptions(imageSize: Int?, channels: Int?, cacheFolder: String,
+                              report: DecodeProgress = .standardError()) -> FolderOptions {
         return FolderOptions(imageSize: imageSize ?? FolderOptions.defaultImageSize, channels: channels,
                              cacheFolder: cacheFolder, progress: { report.update(done: $0, total: $1) },
                              warn: { report.warn($0) })

@@ -10,6 +10,9 @@ import GAN
 final class TrainingSession {
     let trainer: Trainer
     let metrics: MetricsSetup?
+    /// What loading the data warned about (files of a `folder:` set skipped, an unusable
+    /// cache): printed before the dashboard opens, so the dashboard shows them again.
+    let loadingWarnings: [String]
     private let folder: CheckpointFolder
     private let saveOnExit: Bool
 
@@ -18,15 +21,16 @@ final class TrainingSession {
     init(training: TrainingOptions, checkpoints: CheckpointOptions, headless: Bool, samplesEvery: Int? = nil) throws {
         let step: any TrainingStep
         var savedRun: String?
+        let report = DecodeProgress.standardError()
         if let path = checkpoints.resume {
             (step, savedRun) = try Self.resume(from: path, training: training, cacheFolder: checkpoints.checkpointDir,
-                                               headless: headless)
+                                               report: report, headless: headless)
         } else {
             let config = training.config(defaultSteps: headless ? 3000 : nil)
             try training.checkImageOptions(for: config.dataset)
             try training.checkModelOptions()
             let folder = TrainingOptions.folderOptions(imageSize: training.imageSize, channels: training.channels,
-                                                       cacheFolder: checkpoints.checkpointDir)
+                                                       cacheFolder: checkpoints.checkpointDir, report: report)
             let dataset = try DatasetCatalog.load(config.dataset, seed: config.seed, folder: folder)
             if let options = training.autoencoderOptions(for: dataset.shape) {
                 step = try AutoencoderStep.freshFromOptions(config: config, options: options, dataset: dataset)
@@ -44,6 +48,7 @@ final class TrainingSession {
                           evaluator: metrics?.evaluator(), evaluateEvery: metrics?.every, samplesEvery: samplesEvery)
         self.folder = folder
         self.metrics = metrics
+        loadingWarnings = report.warnings
         saveOnExit = checkpoints.saveOnExit
     }
 
@@ -121,9 +126,10 @@ final class TrainingSession {
     /// only `--steps` (the total to reach) and `--threads` taken from the command line. Also
     /// returns the saved run's name.
     private static func resume(from path: String, training: TrainingOptions, cacheFolder: String,
-                               headless: Bool) throws -> (any TrainingStep, String?) {
+                               report: DecodeProgress, headless: Bool) throws -> (any TrainingStep, String?) {
         // `resuming` loads a folder set at the snapshot's size and channels; given ones must agree.
-        let folder = TrainingOptions.folderOptions(imageSize: nil, channels: nil, cacheFolder: cacheFolder)
+        let folder = TrainingOptions.folderOptions(imageSize: nil, channels: nil, cacheFolder: cacheFolder,
+                                                   report: report)
         /// Applies what may change and refuses what contradicts the snapshot.
         func adjust(_ config: inout TrainingConfig, step: Int, shape: DataShape,
                     autoencoder: AutoencoderOptions?) throws {

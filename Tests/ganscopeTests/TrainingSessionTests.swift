@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import GAN
+import ImageIO
 import Synchronization
 import TerminalUI
 import TestSupport
@@ -102,6 +103,35 @@ import Testing
         }
     }
 
+    /// The warning about a `folder:` set's skipped files, printed before the dashboard opens
+    /// where the user never sees it, is also the dashboard's first notice.
+    @Test func skippedPicturesAreADashboardNotice() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let pictures = folder + "/pictures"
+            try FileManager.default.createDirectory(atPath: pictures, withIntermediateDirectories: true)
+            for index in 0..<4 {
+                let pixels = (0..<(28 * 28)).map { UInt8(truncatingIfNeeded: $0 * (index + 1)) }
+                try Data(PNGWriter.encode(gray: pixels, width: 28, height: 28))
+                    .write(to: URL(fileURLWithPath: pictures + "/\(index).png"))
+            }
+            try Data("not a picture".utf8).write(to: URL(fileURLWithPath: pictures + "/broken.png"))
+            let train = try command(["--dataset", "folder:" + pictures, "--image-size", "28", "--batch", "4"])
+            let session = try TrainingSession(training: train.training, checkpoints: train.checkpoints, headless: false)
+            #expect(session.loadingWarnings.count == 1)
+            #expect(session.loadingWarnings.first?.hasPrefix("skipped 1 unusable file in ") == true)
+            let screen = QuitWhenShown("skipped 1 unusable file", giveUpAt: Date(timeIntervalSinceNow: BoundedWait.seconds))
+            _ = try session.run(logFile: nil, logEvery: 10, dumpSamples: nil) { trainer in
+                let (state, _, messages) = DashboardLauncher.trainingSetup(trainer, display: train.display,
+                                                                           warnings: session.loadingWarnings)(.builtIn, .full)
+                _ = DashboardApp(state: state, screen: screen, trainer: trainer, initialMessages: messages,
+                                 terminationRequested: { false }).run()
+                return .completed
+            }
+            #expect(screen.shown, "the dashboard never showed the warning")
+        }
+    }
+
     @Test func aRefusedCombinationWritesNothing() throws {
         // One 200×200 image (an IDX file): 2 × 4,096 rows of 40,000 pixels exceed the buffer limit.
         let images = NSTemporaryDirectory() + "ganscope-large-\(UInt64.random(in: 0 ... .max)).idx"
@@ -134,7 +164,7 @@ final class QuitWhenShown: TerminalScreen {
     let size = (columns: 100, rows: 30)
     private let text: String
     private let giveUpAt: Date
-    private var shown = false
+    private(set) var shown = false
 
     init(_ text: String, giveUpAt: Date) {
         self.text = text
