@@ -4,6 +4,8 @@ import Foundation
 /// lists and what pruning a run's old snapshots needs.
 public struct CheckpointSummary: Sendable, Equatable {
     public var family: ModelFamily
+    /// The layers: the MLP's or the DCGAN's (an autoencoder's mirror the GAN's).
+    public var network: ModelKind
     public var run: String
     public var step: Int
     public var created: Date
@@ -13,6 +15,7 @@ public struct CheckpointSummary: Sendable, Equatable {
 
     public init(_ info: CheckpointInfo) {
         family = .gan
+        network = info.architecture.kind
         run = info.run
         step = info.step
         created = info.created
@@ -22,6 +25,7 @@ public struct CheckpointSummary: Sendable, Equatable {
 
     public init(_ info: AutoencoderCheckpointInfo) {
         family = info.options.kind == .vae ? .variationalAutoencoder : .autoencoder
+        network = info.config.model ?? .mlp
         run = info.run
         step = info.step
         created = info.created

@@ -6,7 +6,8 @@ import GAN
 struct CheckpointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoints",
-        abstract: "List snapshots (GAN, AE, VAE), newest first: file, model, step, time, data set, last losses.")
+        abstract: "List snapshots (GAN, AE, VAE), newest first: file, model, step, time, data set, last losses.",
+        discussion: "The model is gan, ae or vae, followed by /dcgan for the convolutional networks.")
 
     @Argument(help: "Folder to list.") var folder = "checkpoints"
     @Flag(help: "Instead of listing, time saving and loading a snapshot of the reference faces model.")
@@ -29,11 +30,13 @@ struct CheckpointsCommand: ParsableCommand {
     }
 
     /// The listing as aligned text lines, a header first: each snapshot's file, model (gan, ae,
-    /// vae), step, time, data set and last losses in its model's terms.
+    /// vae; "vae/dcgan" for the convolutional ones), step, time, data set and last losses in its
+    /// model's terms.
     static func table(_ checkpoints: [(path: String, info: CheckpointSummary)]) -> [String] {
         let rows = checkpoints.map { entry -> [String] in
             let info = entry.info
-            return [URL(fileURLWithPath: entry.path).lastPathComponent, info.family.rawValue, String(info.step),
+            let model = info.family.rawValue + (info.network == .dcgan ? "/dcgan" : "")
+            return [URL(fileURLWithPath: entry.path).lastPathComponent, model, String(info.step),
                     info.createdText, info.dataset, info.lastLosses?.progressText ?? "-"]
         }
         let table = [["FILE", "MODEL", "STEP", "CREATED (UTC)", "DATA SET", "LAST LOSSES"]] + rows

@@ -98,11 +98,16 @@ import Testing
             let gan = try GANStep.fresh(config: config)
             _ = gan.step()
             _ = try CheckpointFolder(path: folder, run: "ring-gan").save(gan)
+            var convolutional = TrainingConfig.defaults(for: "digits")
+            convolutional.model = .dcgan
+            let blank = Dataset(name: "blank", shape: .image(width: 28, height: 28), pixels: Array(repeating: 0, count: 784))
+            _ = try CheckpointFolder(path: folder, run: "conv-vae").save(
+                AutoencoderStep.fresh(config: convolutional, options: AutoencoderOptions(kind: .vae), dataset: blank))
 
             let listing = try CheckpointFolder.list(folder)
             #expect(listing.failures.isEmpty, "\(listing.failures)")
             let lines = CheckpointsCommand.table(listing.checkpoints)
-            #expect(lines.count == 4 && lines[0].hasPrefix("FILE  "))
+            #expect(lines.count == 5 && lines[0].hasPrefix("FILE  "))
             func line(_ file: String) -> [Substring] {
                 lines.first { $0.hasPrefix(file) }.map { $0.split(separator: " ") } ?? []
             }
@@ -111,6 +116,7 @@ import Testing
             #expect(line("ring-ae-000000").prefix(3) == ["ring-ae-000000.safetensors", "ae", "0"])
             #expect(line("ring-ae-000000").last == "-")  // no update yet, no losses
             #expect(line("ring-gan-000001").prefix(3) == ["ring-gan-000001.safetensors", "gan", "1"])
+            #expect(line("conv-vae-000000").prefix(3) == ["conv-vae-000000.safetensors", "vae/dcgan", "0"])
         }
     }
 
