@@ -15,6 +15,13 @@ passes ganscope wrote beside the checkpoint (AutoencoderInteropExport in GANTest
     ~/torchenv/bin/python Tests/Interop/autoencoder_check.py /tmp/ae/vae-mlp.safetensors
 
 Exits 0 when every value is within 1e-4 (float32 in both, summed in another order).
+
+A snapshot of a real run (`train --model ae|vae [--network dcgan]`) has no reference passes: give
+instead the grid `sample --fixed` drew from it, and the decoded fixed noise is compared with its
+pixels (within 1/255), as interop_check.py does for a GAN:
+
+    ganscope sample --checkpoint CKPT --fixed --out grid.png
+    ~/torchenv/bin/python Tests/Interop/autoencoder_check.py CKPT grid.png
 """
 import json
 import sys
@@ -23,26 +30,37 @@ import torch
 from safetensors import safe_open
 from safetensors.numpy import load_file
 
-from interop_check import load_torch
+from interop_check import grid_difference, load_torch
 
 TOLERANCE = 1e-4
 
 
 def main():
+    if len(sys.argv) not in (2, 3):
+        sys.exit(__doc__)
     checkpoint = sys.argv[1]
-    reference_path = checkpoint.replace(".safetensors", ".reference.safetensors")
     with safe_open(checkpoint, "np") as handle:
         metadata = handle.metadata()
     tensors = load_file(checkpoint)
-    reference = {k: torch.from_numpy(v) for k, v in load_file(reference_path).items()}
     record = json.loads(metadata["architecture"])
     latent = record["latent_dimension"]
     encoder = load_torch(tensors, record["encoder"], "encoder.")
     decoder = load_torch(tensors, record["decoder"], "decoder.")
+    loaded = (f"{metadata['model_kind']} ({metadata['reconstruction']}), step {metadata['step']}: encoder "
+              f"{len(encoder)} and decoder {len(decoder)} modules loaded (strict)")
 
     def to_data(outputs):
         return 2 * torch.sigmoid(outputs) - 1 if metadata["reconstruction"] == "bce" else outputs
 
+    if len(sys.argv) == 3:
+        with torch.no_grad():
+            prior = to_data(decoder(torch.from_numpy(tensors["fixed_noise"]))).numpy()
+        worst = grid_difference(prior, sys.argv[2], record["data"])
+        print(f"{loaded}; decoded fixed noise against {sys.argv[2]}: max pixel difference {worst}/255")
+        sys.exit(0 if worst <= 1 else 1)
+
+    reference_path = checkpoint.replace(".safetensors", ".reference.safetensors")
+    reference = {k: torch.from_numpy(v) for k, v in load_file(reference_path).items()}
     with torch.no_grad():
         code = encoder(reference["input"])
         means = code[:, :latent]
@@ -53,8 +71,7 @@ def main():
         difference = (ours - reference[name]).abs().max().item()
         worst = max(worst, difference)
         print(f"{name} {tuple(ours.shape)}: max |torch - ganscope| {difference:.2e}")
-    print(f"{metadata['model_kind']} ({metadata['reconstruction']}), step {metadata['step']}: encoder "
-          f"{len(encoder)} and decoder {len(decoder)} modules loaded (strict)")
+    print(loaded)
     sys.exit(0 if worst <= TOLERANCE else 1)
 
 

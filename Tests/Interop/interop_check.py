@@ -175,6 +175,32 @@ def read_pgm(path):
     return np.frombuffer(fields[4][:width * height], dtype=np.uint8).reshape(height, width, 1)
 
 
+def grid_difference(outputs, image_path, data):
+    """The largest difference, in 8-bit steps, between samples `outputs` ((N, C·H·W) in [-1, 1],
+    planes C, H, W) and the tiles of the grid ganscope wrote at `image_path` (PNG or PGM; the
+    default square grid with 1-pixel gaps) for images described by the record's `data`."""
+    width, height = data["width"], data["height"]
+    channels = data.get("channels", 1)  # absent before colour: gray
+    expected = np.clip(np.floor((outputs + 1) / 2 * 255 + 0.5), 0, 255)
+    png = image_path.lower().endswith(".png")
+    grid = read_png(image_path) if png else read_pgm(image_path)
+    assert grid.shape[2] == channels, f"the image has {grid.shape[2]} channels, the data {channels}"
+    pillow = read_with_pillow(image_path, channels) if png else None
+    if pillow is not None:
+        assert np.array_equal(pillow, grid), "Pillow decodes other pixels"
+        print(f"Pillow reads the same {'RGB' if channels == 3 else 'gray'} pixels")
+    count = outputs.shape[0]
+    columns = math.ceil(math.sqrt(count))  # ganscope's default grid, 1-pixel gaps
+    worst = 0
+    for i in range(count):
+        top, left = (i // columns) * (height + 1), (i % columns) * (width + 1)
+        tile = grid[top:top + height, left:left + width].astype(np.int64)
+        # A sample is stored plane after plane (C, H, W); the picture has the channels last.
+        sample = expected[i].reshape(channels, height, width).transpose(1, 2, 0)
+        worst = max(worst, int(np.abs(tile - sample).max()))
+    return worst
+
+
 def main():
     arguments = [a for a in sys.argv[1:] if a != "--discriminator"]
     if len(arguments) != 2:
@@ -195,25 +221,9 @@ def main():
     outputs = numpy_outputs if numpy_outputs is not None else torch_outputs
     if outputs is None:
         sys.exit("a convolutional generator needs PyTorch")
-    expected = np.clip(np.floor((outputs + 1) / 2 * 255 + 0.5), 0, 255)
-    png = image_path.lower().endswith(".png")
-    grid = read_png(image_path) if png else read_pgm(image_path)
-    assert grid.shape[2] == channels, f"the image has {grid.shape[2]} channels, the data {channels}"
-    pillow = read_with_pillow(image_path, channels) if png else None
-    if pillow is not None:
-        assert np.array_equal(pillow, grid), "Pillow decodes other pixels"
-        print(f"Pillow reads the same {'RGB' if channels == 3 else 'gray'} pixels")
-    count = outputs.shape[0]
-    columns = math.ceil(math.sqrt(count))  # ganscope's default grid, 1-pixel gaps
-    worst = 0
-    for i in range(count):
-        top, left = (i // columns) * (height + 1), (i % columns) * (width + 1)
-        tile = grid[top:top + height, left:left + width].astype(np.int64)
-        # A sample is stored plane after plane (C, H, W); the picture has the channels last.
-        sample = expected[i].reshape(channels, height, width).transpose(1, 2, 0)
-        worst = max(worst, int(np.abs(tile - sample).max()))
+    worst = grid_difference(outputs, image_path, architecture["data"])
     reference = "numpy" if numpy_outputs is not None else "PyTorch (eval mode)"
-    print(f"step {metadata['step']}, {count} images of {width}x{height}x{channels}: "
+    print(f"step {metadata['step']}, {outputs.shape[0]} images of {width}x{height}x{channels}: "
           f"max pixel difference {worst}/255 against {reference}")
 
     if numpy_outputs is not None and torch_outputs is not None:
