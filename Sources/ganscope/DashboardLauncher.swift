@@ -82,22 +82,3 @@ enum DashboardLauncher {
     }
 }
 
-/// Opens the dashboard with only the latent explorer, on saved generator weights (no training):
-/// the entry point for `ganscope explore --checkpoint FILE`.
-///
-/// - Parameters:
-///   - generator: G's architecture and weights, e.g. from a checkpoint.
-///   - fixedNoise: the run's fixed noise, (count, z) row-major; its first two rows become the
-///     first endpoints. nil draws random endpoints.
-///   - shape: what G produces (`.image(width:height:)` or `.points`).
-///   - step: the training step the weights come from, shown in the panel title.
-///   - pointBounds: for `.points`, the data rectangle to draw in (e.g. `dataset.pointBounds`).
-///   - display: `--theme` and `--themes-dir`.
-func runExplorer(generator: NetworkWeights, fixedNoise: [Float]?, shape: DataShape, step: Int = 0,
-                 pointBounds: PlotBounds? = nil, display: DisplayOptions) throws {
-    _ = try DashboardLauncher.run(display: display) { themes, capabilities in
-        let state = AppState(mode: .explorerOnly, shape: shape, fixedNoise: fixedNoise ?? [], pointBounds: pointBounds,
-                             themes: themes, themeName: display.theme, display: capabilities)
-        return (state, nil, [.savedGenerator(generator, step: step)])
-    }
-}

@@ -27,7 +27,19 @@ struct ExploreCommand: ParsableCommand {
             let data = try DatasetCatalog.load(origin.config.dataset, seed: origin.config.seed)
             bounds = data.pointBounds.map { PlotBounds(x: $0.x, y: $0.y) }
         }
-        try runExplorer(generator: loaded.weights, fixedNoise: loaded.origin?.fixedNoise, shape: loaded.shape,
-                        step: loaded.origin?.step ?? 0, pointBounds: bounds, display: display)
+        _ = try DashboardLauncher.run(display: display, Self.setup(for: loaded, pointBounds: bounds, display: display))
+    }
+
+    /// The dashboard with only the latent explorer, on the weights of `file` (no training): its
+    /// fixed noise's first two rows as the first endpoints (random ones without), its step and
+    /// model (G or decoder) in the panel title; for points, `pointBounds` is the data rectangle.
+    static func setup(for file: GeneratorFile, pointBounds: PlotBounds?,
+                      display: DisplayOptions) -> DashboardLauncher.Setup {
+        { themes, capabilities in
+            let state = AppState(mode: .explorerOnly, model: file.origin?.family ?? .gan, shape: file.shape,
+                                 fixedNoise: file.origin?.fixedNoise ?? [], pointBounds: pointBounds, themes: themes,
+                                 themeName: display.theme, display: capabilities)
+            return (state, nil, [.savedGenerator(file.weights, step: file.origin?.step ?? 0)])
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Datasets
 import Foundation
 @testable import GAN
@@ -60,6 +61,21 @@ import Testing
             #expect(file.summary == "decoder of step 3 of digits-ae (ae)")
             #expect(file.origin?.generatorName == "decoder" && file.origin?.family == .autoencoder)
             #expect(file.origin?.fixedNoiseVectors.count == 6)
+        }
+    }
+
+    /// `explore` on an autoencoder's snapshot names the decoder, not G, in the explorer's title.
+    @Test func exploreNamesTheDecoder() throws {
+        try BLASThreadPin.pinned(to: 1) {
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let (_, path) = try saved(.vae, on: "digits", reconstruction: .bce, steps: 2, run: "digits-vae")
+            let command = try parsed(["explore", "--checkpoint", path], as: ExploreCommand.self)
+            let setup = ExploreCommand.setup(for: try GeneratorFile.load(path: path), pointBounds: nil,
+                                             display: command.display)
+            var (state, _, messages) = setup(.builtIn, .full)
+            for message in messages { _ = update(&state, message) }
+            let title = view(state, size: (80, 24)).lines()[1]
+            #expect(title.contains("Latent explorer · decoder of step 2"), "\(title)")
         }
     }
 
