@@ -47,10 +47,10 @@ public struct AutoencoderArchitecture: Sendable, Equatable {
     /// The autoencoder for data of `shape` whose networks mirror the GAN `network` would train
     /// (`mlp` or `dcgan`, with `batchNorm` in the decoder), or why there is none (one line).
     public static func make(_ kind: AutoencoderKind, network: ModelKind, for shape: DataShape,
-                            latentDimension: Int?, batchNorm: Bool,
+                            latentDimension: Int?, batchNorm: Bool, convolutionWidth: Int?,
                             reconstruction: ReconstructionLoss) throws(ArchitectureProblem) -> AutoencoderArchitecture {
         let gan = try ModelArchitecture.make(network, for: shape, latentDimension: latentDimension,
-                                             batchNorm: batchNorm)
+                                             batchNorm: batchNorm, convolutionWidth: convolutionWidth)
         return AutoencoderArchitecture(mirroring: gan, kind: kind, reconstruction: reconstruction)
     }
 

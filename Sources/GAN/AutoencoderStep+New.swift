@@ -9,7 +9,8 @@ extension AutoencoderStep {
                              dataset: Dataset) throws(ArchitectureProblem) -> AutoencoderStep {
         let architecture = try AutoencoderArchitecture.make(
             options.kind, network: config.model ?? .mlp, for: dataset.shape, latentDimension: config.latentDimension,
-            batchNorm: config.batchNorm ?? false, reconstruction: options.reconstruction)
+            batchNorm: config.batchNorm ?? false, convolutionWidth: config.convolutionWidth,
+            reconstruction: options.reconstruction)
         if let problem = AutoencoderCheckpointInfo.problem(config: config, options: options, architecture: architecture,
                                                            shape: dataset.shape) {
             throw ArchitectureProblem(problem)

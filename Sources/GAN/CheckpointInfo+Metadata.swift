@@ -94,7 +94,8 @@ extension CheckpointInfo {
         if let problem = ConfigLimits.problem(config, architecture: architecture) {
             throw .inconsistent(source: source, detail: problem)
         }
-        guard (config.model ?? .mlp) == architecture.kind, (config.batchNorm ?? false) == architecture.hasBatchNorm else {
+        guard (config.model ?? .mlp) == architecture.kind, (config.batchNorm ?? false) == architecture.hasBatchNorm,
+              config.convolutionWidth == nil || config.convolutionWidth == architecture.convolutionWidth else {
             throw .inconsistent(source: source, detail: "the configuration's model differs from the architecture's")
         }
     }

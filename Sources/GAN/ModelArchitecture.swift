@@ -7,7 +7,7 @@ import NeuralNet
 /// MLP, images: G z → 256 → 512 → pixels (LeakyReLU 0.2, tanh out); D pixels → 512 → 256 → 1 logit.
 /// MLP, 2-D points: G z(4) → 128 → 128 → 128 → 2 with a linear output, since points are not
 /// confined to [−1, 1]; D 2 → 128 → 128 → 1.
-/// DCGAN: see ``dcgan(for:latentDimension:batchNorm:)``.
+/// DCGAN: see ``dcgan(for:latentDimension:batchNorm:convolutionWidth:)``.
 public struct ModelArchitecture: Sendable, Equatable {
     public var latentDimension: Int
     /// G: z (flat) → one flat sample.
@@ -48,18 +48,26 @@ public struct ModelArchitecture: Sendable, Equatable {
 
     /// The model `kind` for data of this shape, or why it cannot be built (one line, naming no
     /// option: `--model dcgan` chooses the GAN's DCGAN, `--network dcgan` the autoencoder's).
-    public static func make(_ kind: ModelKind, for shape: DataShape, latentDimension: Int?,
-                            batchNorm: Bool) throws(ArchitectureProblem) -> ModelArchitecture {
+    /// `convolutionWidth` is the DCGAN's (nil: ``defaultConvolutionWidth``).
+    public static func make(_ kind: ModelKind, for shape: DataShape, latentDimension: Int?, batchNorm: Bool,
+                            convolutionWidth: Int?) throws(ArchitectureProblem) -> ModelArchitecture {
         switch kind {
         case .mlp:
             guard !batchNorm else {
                 throw ArchitectureProblem("--batch-norm needs the DCGAN (the MLP has no convolutions)")
             }
+            guard convolutionWidth == nil else {
+                throw ArchitectureProblem("--conv-width needs the DCGAN (the MLP has no convolutions)")
+            }
             return ModelArchitecture(for: shape, featureCount: shape.featureCount, latentDimension: latentDimension)
         case .dcgan:
-            return try dcgan(for: shape, latentDimension: latentDimension, batchNorm: batchNorm)
+            return try dcgan(for: shape, latentDimension: latentDimension, batchNorm: batchNorm,
+                             convolutionWidth: convolutionWidth)
         }
     }
+
+    /// Channels of the DCGAN's convolutions next to the image, as in PyTorch's `make_dcgan`.
+    public static let defaultConvolutionWidth = 64
 
     /// The DCGAN of PyTorch's reference benchmark (`make_dcgan`), for square images of side 28,
     /// 32 or 64 with C channels; s = side / 4 for 28 and 32:
@@ -68,6 +76,9 @@ public struct ModelArchitecture: Sendable, Equatable {
     ///        ConvTranspose2d(64, C, 4, 2, 1), Tanh, Flatten
     ///     D: Unflatten(C, side, side), Conv2d(C, 64, 4, 2, 1), LeakyReLU(0.2), Conv2d(64, 128, 4, 2, 1),
     ///        LeakyReLU(0.2), Flatten, Linear(128·s·s, 1)
+    ///
+    /// `convolutionWidth` w (nil: 64) scales every stage: w, 2w (, 4w) channels in place of 64,
+    /// 128 (, 256); the layer order, and so PyTorch's parameter names, stay the same.
     ///
     /// For 64 one more stage on each side, doubling the channels as the DCGAN paper does:
     /// G Linear(z, 256·8·8), ReLU, Unflatten(256, 8, 8), ConvTranspose2d(256, 128, 4, 2, 1), ReLU,
@@ -80,8 +91,8 @@ public struct ModelArchitecture: Sendable, Equatable {
     /// batch, where batch statistics would mix the two halves (each output would depend on the other
     /// half, unlike PyTorch's two separate calls), and without it D computes the same function in
     /// training and evaluation, so its AUC and G's update see the D that was trained.
-    public static func dcgan(for shape: DataShape, latentDimension: Int?,
-                             batchNorm: Bool) throws(ArchitectureProblem) -> ModelArchitecture {
+    public static func dcgan(for shape: DataShape, latentDimension: Int?, batchNorm: Bool,
+                             convolutionWidth: Int?) throws(ArchitectureProblem) -> ModelArchitecture {
         guard case .image(let width, let height, let channels) = shape else {
             throw ArchitectureProblem("the DCGAN needs an image data set; 2-D point sets train the MLP")
         }
@@ -89,8 +100,9 @@ public struct ModelArchitecture: Sendable, Equatable {
             throw ArchitectureProblem("the DCGAN takes square images of 28, 32 or 64 pixels, not \(width)×\(height)")
         }
         let z = latentDimension ?? 64
-        // Channels from the image inwards: C, 64, 128 (, 256); each stage halves the side.
-        let widths = width == 64 ? [channels, 64, 128, 256] : [channels, 64, 128]
+        let w = convolutionWidth ?? defaultConvolutionWidth
+        // Channels from the image inwards: C, w, 2w (, 4w); each stage halves the side.
+        let widths = width == 64 ? [channels, w, 2 * w, 4 * w] : [channels, w, 2 * w]
         let inner = width >> (widths.count - 1)
         let deepest = widths[widths.count - 1]
         var generator: [LayerSpec] = [.linear(inputs: z, outputs: deepest * inner * inner), .activation(.relu),
@@ -117,6 +129,14 @@ public struct ModelArchitecture: Sendable, Equatable {
     /// Which family the layers belong to: an MLP has linear layers and activations only.
     public var kind: ModelKind {
         LayerSpec.mlpForm(of: generator) != nil && LayerSpec.mlpForm(of: discriminator) != nil ? .mlp : .dcgan
+    }
+
+    /// Channels of D's first convolution (the DCGAN's `convolutionWidth`); nil for an MLP.
+    public var convolutionWidth: Int? {
+        for layer in discriminator {
+            if case .conv2d(_, let outChannels, _, _, _) = layer { return outChannels }
+        }
+        return nil
     }
 
     /// Whether G normalises with BatchNorm.

@@ -32,6 +32,9 @@ public struct TrainingConfig: Sendable, Codable, Equatable {
     public var model: ModelKind? = nil
     /// BatchNorm in the DCGAN's generator (`--batch-norm`); nil is none.
     public var batchNorm: Bool? = nil
+    /// Channels of the DCGAN's convolutions next to the image (`--conv-width`); nil is
+    /// ``ModelArchitecture/defaultConvolutionWidth``, as checkpoints written before it store it.
+    public var convolutionWidth: Int? = nil
 
     public init() {}
 

@@ -86,6 +86,9 @@ enum OptionRanges {
     /// Sides a `folder:` set's pictures may be resized to.
     static let imageSizes = FolderOptions.imageSizes
     static let channels = [1, 3]
+    /// `--conv-width`: down to a handful of channels for quick runs; the buffers it implies are
+    /// checked against ConfigLimits with the rest of the model.
+    static let convolutionWidth = 1...1_024
     /// The side of a foreign MLP generator's images (`--image-size` of `sample` and friends).
     static let generatorImageSide = 1...4_096
 }

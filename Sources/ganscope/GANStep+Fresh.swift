@@ -16,7 +16,8 @@ extension GANStep {
         do throws(ArchitectureProblem) {
             architecture = try ModelArchitecture.make(config.model ?? .mlp, for: dataset.shape,
                                                       latentDimension: config.latentDimension,
-                                                      batchNorm: config.batchNorm ?? false)
+                                                      batchNorm: config.batchNorm ?? false,
+                                                      convolutionWidth: config.convolutionWidth)
         } catch {
             throw ValidationError("--model \((config.model ?? .mlp).rawValue): \(error.detail) (data set \(dataset.name))")
         }

@@ -91,6 +91,12 @@ struct TrainingOptions: ParsableArguments {
         """)
     var batchNorm = false
 
+    @Option(name: .customLong("conv-width"), parsing: .unconditional, help: """
+        --model dcgan or --network dcgan: channels of the convolutions next to the image, doubling at each \
+        stage inwards (64 is PyTorch's make_dcgan). (default: 64)
+        """, transform: BoundedOption.integer(in: OptionRanges.convolutionWidth))
+    var convolutionWidth: Int?
+
     @Option(parsing: .unconditional,
             help: "Steps between learning metrics (mode coverage, FCD, D's AUC, probe); 0 turns them off (default: 500 for 2-D sets, 1000 for images).",
             transform: BoundedOption.integer(in: OptionRanges.evalEvery))
@@ -171,6 +177,7 @@ struct TrainingOptions: ParsableArguments {
         config.threads = threads ?? config.threads
         config.model = (model ?? .mlp).network(autoencoderNetwork: network)
         config.batchNorm = batchNorm ? true : nil
+        config.convolutionWidth = convolutionWidth
         return config
     }
 
@@ -236,6 +243,7 @@ struct TrainingOptions: ParsableArguments {
             check("--kl-warmup", klWarmup, savedAutoencoder?.klWarmupSteps),
             check("--reconstruction-loss", reconstructionLoss?.rawValue, savedAutoencoder?.reconstruction.rawValue),
             batchNorm && saved.batchNorm != true ? "--batch-norm (checkpoint: without)" : nil,
+            check("--conv-width", convolutionWidth, saved.convolutionWidth ?? ModelArchitecture.defaultConvolutionWidth),
         ].compactMap { $0 }
     }
 }

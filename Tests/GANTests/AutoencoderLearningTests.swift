@@ -61,8 +61,9 @@ import Testing
     /// needs, for the MLP and the DCGAN; BCE is refused for points.
     @Test func architecturesMirrorTheGAN() throws {
         let shape = DataShape.image(width: 28, height: 28, channels: 1)
-        let gan = try ModelArchitecture.make(.mlp, for: shape, latentDimension: 16, batchNorm: false)
+        let gan = try ModelArchitecture.make(.mlp, for: shape, latentDimension: 16, batchNorm: false, convolutionWidth: nil)
         let vae = try AutoencoderArchitecture.make(.vae, network: .mlp, for: shape, latentDimension: 16, batchNorm: false,
+                                                   convolutionWidth: nil,
                                                    reconstruction: .bce)
         #expect(LayerSpec.mlpForm(of: vae.encoder)?.sizes == [784, 512, 256, 32])
         #expect(LayerSpec.mlpForm(of: vae.decoder)?.activations == [ModelArchitecture.leaky, ModelArchitecture.leaky, .identity])
@@ -70,7 +71,7 @@ import Testing
         #expect(ae.decoder == gan.generator)
         #expect(LayerSpec.mlpForm(of: ae.encoder)?.sizes == [784, 512, 256, 16])
         let dcgan = try AutoencoderArchitecture.make(.vae, network: .dcgan, for: shape, latentDimension: 16,
-                                                     batchNorm: true, reconstruction: .bce)
+                                                     batchNorm: true, convolutionWidth: nil, reconstruction: .bce)
         let layouts = try dcgan.layouts(features: 784, kind: .vae)
         #expect(layouts.encoder.output == .flat(32))
         #expect(!dcgan.decoder.contains(.activation(.tanh)) && dcgan.decoder.last == .flatten)

@@ -41,11 +41,11 @@ import Testing
 
     @Test func namesAndShapesArePyTorchs() throws {
         let g28 = try ModelArchitecture.dcgan(for: .image(width: 28, height: 28, channels: 3), latentDimension: nil,
-                                              batchNorm: true)
+                                              batchNorm: true, convolutionWidth: nil)
         let g64 = try ModelArchitecture.dcgan(for: .image(width: 64, height: 64, channels: 1), latentDimension: nil,
-                                              batchNorm: true)
+                                              batchNorm: true, convolutionWidth: nil)
         let d64 = try ModelArchitecture.dcgan(for: .image(width: 64, height: 64, channels: 3), latentDimension: nil,
-                                              batchNorm: false)
+                                              batchNorm: false, convolutionWidth: nil)
         let ours = [try g28.layouts(features: 28 * 28 * 3).generator, try g64.layouts(features: 64 * 64).generator,
                     try d64.layouts(features: 64 * 64 * 3).discriminator]
         for ((label, expected), layout) in zip(Self.torchEntries, ours) {
@@ -57,7 +57,7 @@ import Testing
 
     @Test func theReferenceModelIsMakeDCGAN() throws {
         let architecture = try ModelArchitecture.dcgan(for: .image(width: 28, height: 28), latentDimension: nil,
-                                                       batchNorm: false)
+                                                       batchNorm: false, convolutionWidth: nil)
         #expect(architecture.generator.map(\.torchDescription) == [
             "Linear(64, 6272)", "ReLU()", "Unflatten(1, (128, 7, 7))", "ConvTranspose2d(128, 64, 4, 2, 1)", "ReLU()",
             "ConvTranspose2d(64, 1, 4, 2, 1)", "Tanh()", "Flatten()",
@@ -69,9 +69,71 @@ import Testing
         #expect(architecture.kind == .dcgan && !architecture.hasBatchNorm)
         #expect(architecture.summary == "dcgan G 64→128×7×7→64×14×14→1×28×28 / D 1×28×28→64×14×14→128×7×7→1")
         let layouts = try ModelArchitecture.dcgan(for: .image(width: 32, height: 32, channels: 3), latentDimension: 16,
-                                                  batchNorm: false).layouts(features: 32 * 32 * 3)
+                                                  batchNorm: false, convolutionWidth: nil).layouts(features: 32 * 32 * 3)
         #expect(layouts.generator.shapes[2] == .planes(channels: 128, height: 8, width: 8))
         #expect(layouts.discriminator.output == .flat(1))
+    }
+
+    /// `--conv-width 16` at 32×32×3: every stage narrower, names and shapes still those of the
+    /// same `nn.Sequential` with 16 and 32 channels (pinned from PyTorch as above).
+    @Test func narrowerConvolutionsKeepPyTorchsNames() throws {
+        let shape = DataShape.image(width: 32, height: 32, channels: 3)
+        let narrow = try ModelArchitecture.make(.dcgan, for: shape, latentDimension: nil, batchNorm: true,
+                                                convolutionWidth: 16)
+        let layouts = try narrow.layouts(features: 32 * 32 * 3)
+        let generator: [(String, [Int])] = [
+            ("0.weight", [2048, 64]), ("0.bias", [2048]), ("3.weight", [32, 16, 4, 4]), ("3.bias", [16]),
+            ("4.weight", [16]), ("4.bias", [16]), ("4.running_mean", [16]), ("4.running_var", [16]),
+            ("4.num_batches_tracked", []), ("6.weight", [16, 3, 4, 4]), ("6.bias", [3]),
+        ]
+        let discriminator: [(String, [Int])] = [
+            ("1.weight", [16, 3, 4, 4]), ("1.bias", [16]), ("3.weight", [32, 16, 4, 4]), ("3.bias", [32]),
+            ("6.weight", [1, 2048]), ("6.bias", [1]),
+        ]
+        for (mine, expected) in [(Self.entries(layouts.generator), generator),
+                                 (Self.entries(layouts.discriminator), discriminator)] {
+            #expect(mine.map(\.0) == expected.map(\.0))
+            #expect(mine.map(\.1) == expected.map(\.1))
+        }
+        #expect(narrow.convolutionWidth == 16)
+        #expect(narrow.summary == "dcgan+bn G 64→32×8×8→16×16×16→3×32×32 / D 3×32×32→16×16×16→32×8×8→1")
+        let standard = try ModelArchitecture.make(.dcgan, for: shape, latentDimension: nil, batchNorm: true,
+                                                  convolutionWidth: nil)
+        #expect(standard.convolutionWidth == ModelArchitecture.defaultConvolutionWidth)
+        #expect(try ModelArchitecture.make(.dcgan, for: shape, latentDimension: nil, batchNorm: true,
+                                           convolutionWidth: 64) == standard)
+    }
+
+    @Test func convolutionWidthNeedsTheDCGAN() {
+        #expect {
+            _ = try ModelArchitecture.make(.mlp, for: .image(width: 28, height: 28), latentDimension: nil,
+                                           batchNorm: false, convolutionWidth: 16)
+        } throws: { error in
+            (error as? ArchitectureProblem)?.detail == "--conv-width needs the DCGAN (the MLP has no convolutions)"
+        }
+    }
+
+    /// A narrow DCGAN's snapshot keeps its width: tensors, record and configuration; a
+    /// configuration whose width contradicts the networks is refused.
+    @Test func narrowSnapshotsKeepTheirWidth() throws {
+        var config = Self.config()
+        config.convolutionWidth = 8
+        let gan = try Self.gan(config, on: Self.colourImages())
+        _ = gan.step()
+        let file = try Checkpoint(of: gan, run: "colour").safeTensorsFile()
+        #expect(file.tensor(named: "generator.3.weight")?.shape == [16, 8, 4, 4])
+        #expect(file.tensor(named: "discriminator.1.weight")?.shape == [8, 3, 4, 4])
+        let checkpoint = try Checkpoint.decode(file.encoded(), source: "memory")
+        #expect(checkpoint.info.config.convolutionWidth == 8 && checkpoint.info.architecture.convolutionWidth == 8)
+        var metadata = file.metadata
+        metadata["config"] = metadata["config"]?.replacingOccurrences(of: "\"convolutionWidth\":8",
+                                                                      with: "\"convolutionWidth\":16")
+        #expect(metadata["config"]?.contains("\"convolutionWidth\":16") == true)
+        #expect {
+            _ = try Checkpoint.decode(SafeTensorsFile(tensors: file.tensors, metadata: metadata).encoded(), source: "bad")
+        } throws: { error in
+            "\(error)".contains("the configuration's model differs from the architecture's")
+        }
     }
 
     @Test(arguments: [
@@ -82,7 +144,7 @@ import Testing
     ])
     func unsupportedCombinationsAreRefusedInOneLine(kind: ModelKind, shape: DataShape, batchNorm: Bool, reason: String) {
         do {
-            _ = try ModelArchitecture.make(kind, for: shape, latentDimension: nil, batchNorm: batchNorm)
+            _ = try ModelArchitecture.make(kind, for: shape, latentDimension: nil, batchNorm: batchNorm, convolutionWidth: nil)
             Issue.record("accepted \(kind) on \(shape)")
         } catch {
             #expect(error.detail.contains(reason) && !error.detail.contains("\n"), "\(error.detail)")
@@ -111,7 +173,7 @@ import Testing
     private static func gan(_ config: TrainingConfig, on dataset: Dataset) throws -> GANStep {
         try BLAS.load()
         let architecture = try ModelArchitecture.make(.dcgan, for: dataset.shape, latentDimension: config.latentDimension,
-                                                      batchNorm: true)
+                                                      batchNorm: true, convolutionWidth: config.convolutionWidth)
         return GANStep(model: GANModel(architecture: architecture, seed: config.seed, sampleCount: config.sampleCount),
                        config: config, dataset: dataset)
     }

@@ -33,6 +33,7 @@ import Testing
             Case(command: train, option: "--lr-d", range: rate),
             Case(command: train, option: "--lr-half-life", range: whole(OptionRanges.halfLife), valid: ["0"]),
             Case(command: train, option: "--threads", range: whole(OptionRanges.threads)),
+            Case(command: train, option: "--conv-width", range: whole(OptionRanges.convolutionWidth)),
             Case(command: train, option: "--beta", range: "numbers 0...1000000", valid: ["0"]),
             Case(command: train, option: "--kl-warmup", range: whole(OptionRanges.klWarmup), valid: ["0"]),
             Case(command: train, option: "--eval-every", range: whole(OptionRanges.evalEvery), valid: ["0"]),
@@ -94,5 +95,21 @@ import Testing
         #expect(config.batchSize == 4_096)
         #expect(config.learningRateG == 1e-3)
         #expect(config.seed == .max)
+    }
+
+    /// `--conv-width` reaches the config, and on resume only a width other than the snapshot's
+    /// (nil there is the standard 64) is a conflict.
+    @Test func convolutionWidthReachesTheConfigAndIsCheckedOnResume() throws {
+        let training = { (arguments: [String]) throws -> TrainingOptions in
+            try #require(try Ganscope.parseAsRoot(["train"] + arguments) as? TrainCommand).training
+        }
+        #expect(try training(["--model", "dcgan", "--conv-width", "24"]).config(defaultSteps: nil).convolutionWidth == 24)
+        #expect(try training(["--model", "dcgan"]).config(defaultSteps: nil).convolutionWidth == nil)
+        var saved = TrainingConfig()
+        saved.model = .dcgan
+        #expect(try training(["--conv-width", "64"]).conflicts(with: saved).isEmpty)
+        #expect(try training(["--conv-width", "32"]).conflicts(with: saved) == ["--conv-width 32 (checkpoint: 64)"])
+        saved.convolutionWidth = 32
+        #expect(try training(["--conv-width", "32"]).conflicts(with: saved).isEmpty)
     }
 }
