@@ -46,11 +46,11 @@ struct TrainingOptions: ParsableArguments {
     var optimizer: OptimizerKind?
 
     @Option(name: .customLong("lr-g"), parsing: .unconditional,
-            help: "Generator learning rate. (default: 0.0002; 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
+            help: "Generator learning rate. (default: 0.0002; 0.001 for faces, 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
     var learningRateG: Float?
 
     @Option(name: .customLong("lr-d"), parsing: .unconditional,
-            help: "Discriminator learning rate. (default: 0.0002; 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
+            help: "Discriminator learning rate. (default: 0.0002; 0.001 for faces, 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
     var learningRateD: Float?
 
     @Option(name: .customLong("lr-half-life"), parsing: .unconditional,

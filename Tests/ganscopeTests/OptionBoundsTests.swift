@@ -97,6 +97,17 @@ import Testing
         #expect(config.seed == .max)
     }
 
+    /// With no `--dataset` the run is colour faces with their learning rates; a rate given wins.
+    @Test func theDefaultRunUsesTheFacesRates() throws {
+        let config = { (arguments: [String]) throws -> TrainingConfig in
+            try #require(try Ganscope.parseAsRoot(["train"] + arguments) as? TrainCommand).training
+                .config(defaultSteps: nil)
+        }
+        #expect(try config([]).dataset == "faces" && config([]).learningRateG == 1e-3 && config([]).learningRateD == 1e-3)
+        #expect(try config(["--lr-d", "2e-4"]).learningRateD == 2e-4 && config(["--lr-d", "2e-4"]).learningRateG == 1e-3)
+        #expect(try config(["--dataset", "digits"]).learningRateG == 2e-4)
+    }
+
     /// `--conv-width` reaches the config, and on resume only a width other than the snapshot's
     /// (nil there is the standard 64) is a conflict.
     @Test func convolutionWidthReachesTheConfigAndIsCheckedOnResume() throws {
