@@ -46,11 +46,11 @@ struct TrainingOptions: ParsableArguments {
     var optimizer: OptimizerKind?
 
     @Option(name: .customLong("lr-g"), parsing: .unconditional,
-            help: "Generator learning rate. (default: 0.0002; 0.001 for faces, 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
+            help: "Generator learning rate. (default: 0.0002; 0.001 for MLPs on faces, 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
     var learningRateG: Float?
 
     @Option(name: .customLong("lr-d"), parsing: .unconditional,
-            help: "Discriminator learning rate. (default: 0.0002; 0.001 for faces, 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
+            help: "Discriminator learning rate. (default: 0.0002; 0.001 for MLPs on faces, 0.002 for 2-D sets)", transform: BoundedOption.learningRate)
     var learningRateD: Float?
 
     @Option(name: .customLong("lr-half-life"), parsing: .unconditional,
@@ -160,7 +160,8 @@ struct TrainingOptions: ParsableArguments {
 
     /// The configuration of a new run: the options given, defaults for the rest.
     func config(defaultSteps: Int?) -> TrainingConfig {
-        var config = TrainingConfig.defaults(for: dataset ?? TrainingConfig().dataset)
+        let network = (model ?? .mlp).network(autoencoderNetwork: network)
+        var config = TrainingConfig.defaults(for: dataset ?? TrainingConfig().dataset, network: network ?? .mlp)
         config.dataset = resolvedDataset ?? config.dataset
         config.steps = steps ?? defaultSteps
         config.batchSize = batch ?? config.batchSize
@@ -175,7 +176,7 @@ struct TrainingOptions: ParsableArguments {
         config.latentDimension = latentDimension ?? config.latentDimension
         config.seed = seed ?? config.seed
         config.threads = threads ?? config.threads
-        config.model = (model ?? .mlp).network(autoencoderNetwork: network)
+        config.model = network
         config.batchNorm = batchNorm ? true : nil
         config.convolutionWidth = convolutionWidth
         return config

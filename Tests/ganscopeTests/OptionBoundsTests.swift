@@ -106,6 +106,10 @@ import Testing
         #expect(try config([]).dataset == "faces" && config([]).learningRateG == 1e-3 && config([]).learningRateD == 1e-3)
         #expect(try config(["--lr-d", "2e-4"]).learningRateD == 2e-4 && config(["--lr-d", "2e-4"]).learningRateG == 1e-3)
         #expect(try config(["--dataset", "digits"]).learningRateG == 2e-4)
+        // The faces rates were measured for the MLPs only; the DCGAN keeps PyTorch's 2e-4.
+        #expect(try config(["--model", "dcgan"]).learningRateG == 2e-4 && config(["--model", "dcgan"]).learningRateD == 2e-4)
+        #expect(try config(["--model", "vae", "--network", "dcgan"]).learningRateG == 2e-4)
+        #expect(try config(["--model", "vae"]).learningRateG == 1e-3)
     }
 
     /// `--conv-width` reaches the config, and on resume only a width other than the snapshot's
