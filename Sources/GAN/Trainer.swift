@@ -23,10 +23,20 @@ import Synchronization
 ///
 /// A run that ends by itself (finished, diverged) keeps its state in memory and still answers
 /// snapshot requests, until ``stop()`` or a wait for the end (``waitUntilFinished()``).
+///
+/// One trainer can drive several runs side by side (``init(steps:checkpointWriters:checkpointEvery:evaluator:evaluateEvery:publishInterval:samplesEvery:)``,
+/// `ganscope compare`): one step of each in turn on the same queue, so they share the threads
+/// and none gets ahead. Each run has its own events (``runEvents``); the requests (pause, stop,
+/// snapshot) apply to all of them, and a snapshot writes one file per run.
 public final class Trainer: Sendable {
-    public let events = Subject<TrainerEvent>()
-    /// What the run is (also sent as `.started`); a value, readable from any thread.
-    public let info: TrainingInfo
+    /// The first run's events: the only run's, for a trainer of one run.
+    public var events: Subject<TrainerEvent> { runEvents[0] }
+    /// Each run's events, in the order the steps were given.
+    public let runEvents: [Subject<TrainerEvent>]
+    /// What the first run is (also sent as `.started`); a value, readable from any thread.
+    public var info: TrainingInfo { infos[0] }
+    /// What each run is, in the order the steps were given.
+    public let infos: [TrainingInfo]
     /// The training data; a value, readable from any thread.
     public let dataset: Dataset
     /// Whether snapshots can be written (a checkpoint writer was given).
@@ -34,18 +44,46 @@ public final class Trainer: Sendable {
 
     /// Writes a checkpoint and returns its path; called on the training queue between steps.
     public typealias CheckpointWriter = (any TrainingStep) throws -> String
-    /// Measures learning metrics; called on the training queue between steps. Returns nil when
-    /// it cannot measure yet (e.g. its classifier is still being prepared in the background).
+    /// Measures learning metrics; called on the training queue between steps, for every run.
+    /// Returns nil when it cannot measure yet (e.g. its classifier is still being prepared in
+    /// the background).
     public typealias Evaluator = (any TrainingStep) -> EvaluationReport?
 
     /// An iteration still running this long after a stop request is abandoned (see
     /// `TrainingStep.runStep(abandoningIf:)`); shorter ones finish, so their state can still be saved.
     static let abandonAfterSeconds = 0.25
 
-    /// What the training queue owns during a run.
-    private struct Session {
+    /// One run the loop drives: its state, where its snapshots go, where its events go, and
+    /// what the loop keeps about it. Owned by the training queue.
+    private final class Lane {
         let step: any TrainingStep
         let checkpointWriter: CheckpointWriter?
+        let events: Subject<TrainerEvent>
+        /// 2-D GAN runs: the fixed inputs of the D* view and the gradient arrows sent with D's surface.
+        let theoryProbe: TheoryProbe?
+        /// Autoencoders: the fixed real rows of the reconstruction strip and the latent map.
+        let autoencoderProbe: AutoencoderProbe?
+        var throughput = ThroughputMeter()
+        var lastPublish = -Double.infinity
+        /// Set when this run has ended by itself (finished or diverged) while others go on.
+        var finalState: TrainerState?
+
+        init(step: any TrainingStep, checkpointWriter: CheckpointWriter?, events: Subject<TrainerEvent>) {
+            self.step = step
+            self.checkpointWriter = checkpointWriter
+            self.events = events
+            theoryProbe = (step as? GANStep).flatMap {
+                TheoryProbe(dataset: $0.dataset, latentDimension: $0.model.latentDimension, seed: $0.config.seed)
+            }
+            autoencoderProbe = (step as? AutoencoderStep).map {
+                AutoencoderProbe(dataset: $0.dataset, latentDimension: $0.model.latentDimension, seed: $0.config.seed)
+            }
+        }
+    }
+
+    /// What the training queue owns during a run.
+    private struct Session {
+        let lanes: [Lane]
         let evaluator: Evaluator?
     }
 
@@ -66,38 +104,50 @@ public final class Trainer: Sendable {
     private let wakeUp = DispatchSemaphore(value: 0)
     private let finished = DispatchGroup()
     private let session: Handoff<Session>
-    private let finishedStep = Handoff<any TrainingStep>()
+    private let finishedSteps = Handoff<[any TrainingStep]>()
     private let checkpointEvery: Int?
     private let evaluateEvery: Int?
     private let publishInterval: Double
     private let samplesEvery: Int?
-    /// 2-D runs: the fixed inputs of the D* view and the gradient arrows sent with D's surface.
-    private let theoryProbe: TheoryProbe?
-    /// Autoencoders: the fixed real rows of the reconstruction strip and the latent map.
-    private let autoencoderProbe: AutoencoderProbe?
 
     /// - Parameters:
     ///   - step: the state to train; the trainer owns it until ``takeFinishedStep()``.
     ///   - publishInterval: seconds between pictures (steps go out every step).
     ///   - samplesEvery: also sends `.samples` at every multiple of this step, for logs that
     ///     record the grid at exact steps (`--tensorboard`); only while someone takes them.
-    public init(step: sending any TrainingStep, checkpointWriter: sending CheckpointWriter? = nil, checkpointEvery: Int? = nil,
-                evaluator: sending Evaluator? = nil, evaluateEvery: Int? = nil, publishInterval: Double = 0.25,
-                samplesEvery: Int? = nil) {
-        info = step.trainingInfo
-        dataset = step.dataset
-        canSnapshot = checkpointWriter != nil
+    public convenience init(step: sending any TrainingStep, checkpointWriter: sending CheckpointWriter? = nil,
+                            checkpointEvery: Int? = nil, evaluator: sending Evaluator? = nil, evaluateEvery: Int? = nil,
+                            publishInterval: Double = 0.25, samplesEvery: Int? = nil) {
+        self.init(steps: [step], checkpointWriters: checkpointWriter.map { [$0] }, checkpointEvery: checkpointEvery,
+                  evaluator: evaluator, evaluateEvery: evaluateEvery, publishInterval: publishInterval,
+                  samplesEvery: samplesEvery)
+    }
+
+    /// Several runs side by side, trained one step of each in turn (see the type's notes).
+    /// - Parameters:
+    ///   - steps: at least one; the runs share the data set of the first (``dataset``) only as
+    ///     far as the caller made them share it.
+    ///   - checkpointWriters: one per step, in the same order (each run's snapshots have their
+    ///     own names), or nil for no snapshots.
+    ///   - evaluator: measures each run in turn, on the training queue.
+    public init(steps: sending [any TrainingStep], checkpointWriters: sending [CheckpointWriter]? = nil,
+                checkpointEvery: Int? = nil, evaluator: sending Evaluator? = nil, evaluateEvery: Int? = nil,
+                publishInterval: Double = 0.25, samplesEvery: Int? = nil) {
+        precondition(!steps.isEmpty, "a trainer needs a training step")
+        precondition(checkpointWriters.map { $0.count == steps.count } ?? true, "one checkpoint writer per step")
+        infos = steps.map(\.trainingInfo)
+        dataset = steps[0].dataset
+        canSnapshot = checkpointWriters != nil
         self.checkpointEvery = checkpointEvery
         self.evaluateEvery = evaluateEvery
         self.publishInterval = publishInterval
         self.samplesEvery = samplesEvery
-        theoryProbe = (step as? GANStep).flatMap {
-            TheoryProbe(dataset: $0.dataset, latentDimension: $0.model.latentDimension, seed: $0.config.seed)
+        let runEvents = steps.map { _ in Subject<TrainerEvent>() }
+        self.runEvents = runEvents
+        let lanes = steps.indices.map {
+            Lane(step: steps[$0], checkpointWriter: checkpointWriters?[$0], events: runEvents[$0])
         }
-        autoencoderProbe = (step as? AutoencoderStep).map {
-            AutoencoderProbe(dataset: $0.dataset, latentDimension: $0.model.latentDimension, seed: $0.config.seed)
-        }
-        session = Handoff(Session(step: step, checkpointWriter: checkpointWriter, evaluator: evaluator))
+        session = Handoff(Session(lanes: lanes, evaluator: evaluator))
     }
 
     /// Starts the loop on the training queue; returns at once. A trainer runs once.
@@ -107,7 +157,7 @@ public final class Trainer: Sendable {
         queue.async { [self] in
             if let session = session.take() {
                 run(session)
-                finishedStep.put(session.step)
+                finishedSteps.put(session.lanes.map(\.step))
             }
             finished.leave()
         }
@@ -122,10 +172,16 @@ public final class Trainer: Sendable {
 
     /// Waits for the loop to end (see ``waitUntilFinished()``) and hands the training state back:
     /// from then on the caller owns it, and the trainer never touches it again. Call it once.
+    /// A trainer of several runs hands back the first run's state here (see ``takeFinishedSteps()``).
     public func takeFinishedStep() -> sending any TrainingStep {
+        takeFinishedSteps()[0]
+    }
+
+    /// Every run's training state, in the order given; otherwise as ``takeFinishedStep()``.
+    public func takeFinishedSteps() -> sending [any TrainingStep] {
         waitUntilFinished()
         // A trainer that never started hands its state back untouched.
-        if let step = finishedStep.take() ?? session.take()?.step { return step }
+        if let steps = finishedSteps.take() ?? session.take()?.lanes.map(\.step) { return steps }
         preconditionFailure("the trainer's training step was already handed back")
     }
 
@@ -160,118 +216,146 @@ public final class Trainer: Sendable {
     }
 
     private func run(_ session: Session) {
-        let step = session.step
-        BLAS.threads = step.config.threads
-        events.send(.started(info))
-        publishPictures(of: step)
-        events.send(.state(.running))
-        var throughput = ThroughputMeter()
-        var lastPublish = -Double.infinity
-        var finalState = TrainerState.finished
+        let lanes = session.lanes
+        BLAS.threads = lanes[0].step.config.threads
+        for lane in lanes {
+            lane.throughput = ThroughputMeter()  // training time counts from here
+            lane.events.send(.started(lane.step.trainingInfo))
+            publishPictures(of: lane)
+            lane.events.send(.state(.running))
+        }
+        var stopped = false
         loop: while true {
-            switch serveRequests(session, throughput: &throughput) {
+            switch serveRequests(session) {
             case .stop:
-                finalState = .stopped
+                stopped = true
                 break loop
-            case .diverged(let reason):
-                finalState = .diverged(reason)
-                break loop
+            case .diverged(let lane, let reason):
+                end(lane, .diverged(reason))
             case .proceed: break
             }
-            if let limit = step.config.steps, step.stepCount >= limit { break }
-            let started = ContinuousClock.now
-            let abandonAfter = Duration.seconds(Self.abandonAfterSeconds)
-            guard let losses = step.runStep(abandoningIf: {
-                stopRequested && ContinuousClock.now - started >= abandonAfter
-            }) else {
-                finalState = .stopped
-                break
+            // One step of each run still going, in turn.
+            for lane in lanes where lane.finalState == nil {
+                guard advance(lane, evaluator: session.evaluator) else {
+                    stopped = true
+                    break loop
+                }
             }
-            throughput.record(step: step.stepCount)
-            if !losses.isFinite {
-                finalState = .diverged(divergenceMessage(losses, step: step.stepCount))
-                break
-            }
-            events.send(.step(metrics(of: step, losses: losses, throughput: throughput)))
-            if let every = checkpointEvery, step.stepCount % every == 0 { writeCheckpoint(session) }
-            if let evaluator = session.evaluator, let every = evaluateEvery, step.stepCount % every == 0,
-               let report = evaluator(step) {
-                events.send(.evaluation(report))
-            }
-            if let every = samplesEvery, step.stepCount % every == 0 { publishSamples(of: step) }
-            if throughput.elapsed - lastPublish >= publishInterval {
-                publishPictures(of: step)
-                lastPublish = throughput.elapsed
-            }
+            if lanes.allSatisfy({ $0.finalState != nil }) { break }
         }
-        publishPictures(of: step)
-        events.send(.state(finalState))
-        if finalState != .stopped { serveSnapshotsAfterEnd(session, finalState: finalState) }
+        for lane in lanes where lane.finalState == nil { end(lane, .stopped) }
+        if !stopped { serveSnapshotsAfterEnd(session) }
     }
 
-    private enum Command { case proceed, stop, diverged(String) }
+    /// One step of `lane`'s run, or its end if it has reached its step limit or diverged;
+    /// false if a stop request abandoned the step.
+    private func advance(_ lane: Lane, evaluator: Evaluator?) -> Bool {
+        let step = lane.step
+        if let limit = step.config.steps, step.stepCount >= limit {
+            end(lane, .finished)
+            return true
+        }
+        let started = ContinuousClock.now
+        let abandonAfter = Duration.seconds(Self.abandonAfterSeconds)
+        guard let losses = step.runStep(abandoningIf: {
+            stopRequested && ContinuousClock.now - started >= abandonAfter
+        }) else { return false }
+        lane.throughput.record(step: step.stepCount)
+        if !losses.isFinite {
+            end(lane, .diverged(divergenceMessage(losses, step: step.stepCount)))
+            return true
+        }
+        lane.events.send(.step(metrics(of: step, losses: losses, throughput: lane.throughput)))
+        if let every = checkpointEvery, step.stepCount % every == 0 { writeCheckpoint(lane) }
+        if let evaluator, let every = evaluateEvery, step.stepCount % every == 0, let report = evaluator(step) {
+            lane.events.send(.evaluation(report))
+        }
+        if let every = samplesEvery, step.stepCount % every == 0 { publishSamples(of: lane) }
+        if lane.throughput.elapsed - lane.lastPublish >= publishInterval {
+            publishPictures(of: lane)
+            lane.lastPublish = lane.throughput.elapsed
+        }
+        return true
+    }
+
+    /// The end of one run: its last pictures and its final state.
+    private func end(_ lane: Lane, _ state: TrainerState) {
+        lane.finalState = state
+        publishPictures(of: lane)
+        lane.events.send(.state(state))
+    }
+
+    private enum Command { case proceed, stop, diverged(Lane, String) }
 
     /// Between steps: applies commands, writes requested snapshots, and sleeps while paused.
-    private func serveRequests(_ session: Session, throughput: inout ThroughputMeter) -> Command {
+    private func serveRequests(_ session: Session) -> Command {
+        let lanes = session.lanes.filter { $0.finalState == nil }
         var announcedPause = false
         while true {
             let now = takeRequests()
             if !now.commands.isEmpty {
-                if let reason = perform(now.commands, on: session.step, throughput: throughput) {
-                    return .diverged(reason)
+                for lane in lanes {
+                    if let reason = perform(now.commands, on: lane) { return .diverged(lane, reason) }
                 }
             }
             if now.snapshot {
-                completePreparedUpdate(of: session.step)
-                writeCheckpoint(session)
+                for lane in lanes {
+                    completePreparedUpdate(of: lane)
+                    writeCheckpoint(lane)
+                }
                 continue
             }
             if !now.commands.isEmpty { continue }
             if now.stop {
-                completePreparedUpdate(of: session.step)  // so that the state can be saved
+                lanes.forEach(completePreparedUpdate)  // so that the states can be saved
                 return .stop
             }
             guard now.pause else { break }
             if !announcedPause {
                 announcedPause = true
-                throughput.pause()
-                publishPictures(of: session.step)
-                events.send(.state(.paused))
+                for lane in lanes {
+                    lane.throughput.pause()
+                    publishPictures(of: lane)
+                    lane.events.send(.state(.paused))
+                }
                 continue
             }
             wakeUp.wait()
         }
         // Training goes on: first a whole number of updates again.
-        completePreparedUpdate(of: session.step)
+        lanes.forEach(completePreparedUpdate)
         if announcedPause {
-            throughput.resume()
-            events.send(.state(.running))
+            for lane in lanes {
+                lane.throughput.resume()
+                lane.events.send(.state(.running))
+            }
         }
         return .proceed
     }
 
-    /// Applies `commands` in order, announcing each; after updates by hand, sends the step and
-    /// the pictures, so every panel shows them at once. Returns why training diverged, if it did.
-    /// Commands are the GAN's: another model ignores them (its dashboard sends none).
-    private func perform(_ commands: [TrainerCommand], on step: any TrainingStep, throughput: ThroughputMeter) -> String? {
-        guard let gan = step as? GANStep else { return nil }
+    /// Applies `commands` in order to `lane`'s run, announcing each; after updates by hand,
+    /// sends the step and the pictures, so every panel shows them at once. Returns why training
+    /// diverged, if it did. Commands are the GAN's: another model ignores them (its dashboard
+    /// sends none).
+    private func perform(_ commands: [TrainerCommand], on lane: Lane) -> String? {
+        guard let gan = lane.step as? GANStep else { return nil }
         var updated = false
         for command in commands {
-            for record in gan.perform(command) { events.send(.control(record)) }
+            for record in gan.perform(command) { lane.events.send(.control(record)) }
             guard case .update(let update) = command, let result = gan.lastResult else { continue }
             updated = true
-            var metrics = metrics(of: gan, losses: .adversarial(result), throughput: throughput)
+            var metrics = metrics(of: gan, losses: .adversarial(result), throughput: lane.throughput)
             metrics.manual = update
             if !result.isFinite { return divergenceMessage(.adversarial(result), step: gan.stepCount) }
-            events.send(.step(metrics))
+            lane.events.send(.step(metrics))
         }
-        if updated { publishPictures(of: gan) }
+        if updated { publishPictures(of: lane) }
         return nil
     }
 
     /// Slow motion's prepared half of a D update (GAN only), applied so the state is whole again.
-    private func completePreparedUpdate(of step: any TrainingStep) {
-        if let record = (step as? GANStep)?.completePreparedUpdate() { events.send(.control(record)) }
+    private func completePreparedUpdate(of lane: Lane) {
+        if let record = (lane.step as? GANStep)?.completePreparedUpdate() { lane.events.send(.control(record)) }
     }
 
     private func metrics(of step: any TrainingStep, losses: StepLosses, throughput: ThroughputMeter) -> StepMetrics {
@@ -279,16 +363,18 @@ public final class Trainer: Sendable {
                     elapsed: throughput.elapsed, discriminatorUpdates: (step as? GANStep)?.discriminatorUpdates ?? 0)
     }
 
-    /// After a run that ended by itself: the state is still in memory, so snapshot requests are
-    /// answered until someone stops the trainer or waits for its end.
-    private func serveSnapshotsAfterEnd(_ session: Session, finalState: TrainerState) {
+    /// After runs that ended by themselves: the states are still in memory, so snapshot requests
+    /// are answered until someone stops the trainer or waits for its end.
+    private func serveSnapshotsAfterEnd(_ session: Session) {
         while true {
             let now = takeRequests()
             if now.snapshot {
-                if case .diverged = finalState {
-                    events.send(.warning("no snapshot: training diverged, so the weights are not finite"))
-                } else {
-                    writeCheckpoint(session)
+                for lane in session.lanes {
+                    if case .diverged = lane.finalState {
+                        lane.events.send(.warning("no snapshot: training diverged, so the weights are not finite"))
+                    } else {
+                        writeCheckpoint(lane)
+                    }
                 }
                 continue
             }
@@ -297,28 +383,29 @@ public final class Trainer: Sendable {
         }
     }
 
-    private func writeCheckpoint(_ session: Session) {
-        guard let checkpointWriter = session.checkpointWriter else {
-            events.send(.warning("snapshots need a checkpoint folder (not configured for this run)"))
+    private func writeCheckpoint(_ lane: Lane) {
+        guard let checkpointWriter = lane.checkpointWriter else {
+            lane.events.send(.warning("snapshots need a checkpoint folder (not configured for this run)"))
             return
         }
         do {
-            let path = try checkpointWriter(session.step)
-            events.send(.checkpointSaved(path: path, step: session.step.stepCount))
+            let path = try checkpointWriter(lane.step)
+            lane.events.send(.checkpointSaved(path: path, step: lane.step.stepCount))
         } catch {
-            events.send(.warning("snapshot failed: \(error)"))
+            lane.events.send(.warning("snapshot failed: \(error)"))
         }
     }
 
     /// Sends the pictures some subscriber takes; the others are not made at all.
-    private func publishPictures(of training: any TrainingStep) {
+    private func publishPictures(of lane: Lane) {
+        let training = lane.step, events = lane.events
         let step = training.stepCount
         let shape = training.dataset.shape
-        publishSamples(of: training)
+        publishSamples(of: lane)
         if events.wants(.generator), let weights = training.explorerWeights() {
             events.send(.generator(GeneratorSnapshot(step: step, weights: weights, shape: shape)))
         }
-        if let autoencoder = training as? AutoencoderStep, let probe = autoencoderProbe {
+        if let autoencoder = training as? AutoencoderStep, let probe = lane.autoencoderProbe {
             if events.wants(.reconstructions) {
                 events.send(.reconstructions(probe.reconstructions(by: autoencoder.model, step: step)))
             }
@@ -333,16 +420,17 @@ public final class Trainer: Sendable {
         if case .points = shape, let bounds = gan.dataset.pointBounds, events.wants(.decisionSurface) {
             var surface = DecisionSurface(step: step, discriminator: gan.model.discriminator, xRange: bounds.x,
                                           yRange: bounds.y, columns: 64, rows: 32)
-            surface.theory = theoryProbe?.theory(model: gan.model, surface: surface)
+            surface.theory = lane.theoryProbe?.theory(model: gan.model, surface: surface)
             events.send(.decisionSurface(surface))
         }
     }
 
-    private func publishSamples(of step: any TrainingStep) {
-        guard events.wants(.samples) else { return }
+    private func publishSamples(of lane: Lane) {
+        let step = lane.step
+        guard lane.events.wants(.samples) else { return }
         let values = step.fixedSamples()
-        events.send(.samples(SampleImages(step: step.stepCount, shape: step.dataset.shape,
-                                          count: values.count / max(step.dataset.featureCount, 1), values: values)))
+        lane.events.send(.samples(SampleImages(step: step.stepCount, shape: step.dataset.shape,
+                                               count: values.count / max(step.dataset.featureCount, 1), values: values)))
     }
 
     private func divergenceMessage(_ losses: StepLosses, step: Int) -> String {

@@ -10,7 +10,13 @@ extension AppState {
     /// between the first two samples) and, for 2-D data, a sample of real points and the bounds.
     public static func training(_ trainer: Trainer, themes: ThemeCatalog, themeName: String?,
                                 display: DisplayCapabilities) -> AppState {
-        let info = trainer.info, dataset = trainer.dataset
+        training(info: trainer.info, dataset: trainer.dataset, themes: themes, themeName: themeName, display: display)
+    }
+
+    /// The starting state for the run `info` describes, trained on `dataset` (one of the runs
+    /// of a trainer of several: `Trainer.infos`).
+    public static func training(info: TrainingInfo, dataset: Dataset, themes: ThemeCatalog, themeName: String?,
+                                display: DisplayCapabilities) -> AppState {
         var points: [SIMD2<Float>] = []
         if case .points = dataset.shape, dataset.count > 0 {
             // Its own stream, so showing points does not change the training noise.

@@ -1,5 +1,21 @@
 import TerminalUI
 
+/// The compare screen: the runs' columns (``compareView(_:size:)-([AppState],_)``), the newest
+/// notice of the screen or of any run in the footer, and the help over the body.
+public func compareView(_ state: CompareState, size: (columns: Int, rows: Int)) -> CellGrid {
+    var grid = compareView(state.runs, size: size)
+    guard let first = state.runs.first, size.columns >= minimumTerminalSize.columns,
+          size.rows >= minimumTerminalSize.rows else { return grid }
+    let palette = Palette(theme: first.theme, display: first.display)
+    let (body, footer) = grid.bounds.splitBottom(1)
+    if let notice = state.currentNotice {
+        grid.fill(footer, with: Cell(" ", style: palette.base))
+        NoticeLine(notice: notice, palette: palette).render(into: &grid, area: footer)
+    }
+    if state.showsHelp { HelpOverlay(palette: palette, keys: HelpOverlay.compareKeys).render(into: &grid, area: body) }
+    return grid
+}
+
 /// Several runs side by side (`ganscope compare`): a column per run with its state, samples and
 /// losses, each drawn by the panels of a single run, and under them the FCD of every run over
 /// time in one chart, where the models' progress compares on one scale. Pure, as ``view(_:size:)``.
@@ -11,7 +27,7 @@ public func compareView(_ runs: [AppState], size: (columns: Int, rows: Int)) -> 
         return tooSmallScreen(first, palette: palette, size: size)
     }
     let (body, footer) = grid.bounds.splitBottom(1)
-    grid.put(" " + ["space pause", "s snapshot", "q quit"].joined(separator: palette.dot), at: footer.x, footer.y,
+    grid.put(" " + ["space pause", "s snapshot", "? help", "q quit"].joined(separator: palette.dot), at: footer.x, footer.y,
              style: palette.muted, clip: footer)
     let chart = FrechetChart(runs: runs, palette: palette)
     let parts = chart.hasValues ? body.split(.vertical, [.fill(3), .fill(1)]) : [body]
@@ -20,7 +36,8 @@ public func compareView(_ runs: [AppState], size: (columns: Int, rows: Int)) -> 
         let (header, panels) = column.splitTop(1)
         grid.put(" " + compareHeader(run, palette: palette), at: header.x, header.y, style: palette.title, clip: header)
         let stacked = panels.split(.vertical, [.fill(3), .fill(2)])
-        PanelView(panel: .samples, state: run, palette: palette).render(into: &grid, area: stacked[0])
+        // No key hints in the titles: the compare screen has none of a single run's panel keys.
+        PanelView(panel: .samples, state: run, palette: palette, showsKeyHints: false).render(into: &grid, area: stacked[0])
         PanelView(panel: .losses, state: run, palette: palette).render(into: &grid, area: stacked[1])
     }
     if parts.count > 1 {
@@ -31,8 +48,9 @@ public func compareView(_ runs: [AppState], size: (columns: Int, rows: Int)) -> 
     return grid
 }
 
-/// A column's first row: the model, its step and its trainer's state.
+/// A column's first row: the model, its step, its trainer's state and its last snapshot.
 private func compareHeader(_ run: AppState, palette: Palette) -> String {
     let step = run.latest.map { "\(palette.dot)step \($0.step)" } ?? ""
-    return "\(run.model.displayName)\(step)\(palette.dot)\(StatusLine(state: run, palette: palette).stateLabel)"
+    let snapshot = run.lastSnapshot.map { "\(palette.dot)saved step \($0.step)" } ?? ""
+    return "\(run.model.displayName)\(step)\(palette.dot)\(StatusLine(state: run, palette: palette).stateLabel)\(snapshot)"
 }

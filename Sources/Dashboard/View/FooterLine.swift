@@ -37,12 +37,6 @@ struct FooterLine: Widget {
             grid.put(" " + hints(fitting: area.width - 1), at: area.x, area.y, style: palette.muted, clip: area)
             return
         }
-        let style: Style
-        switch notice.level {
-        case .info: style = palette.title
-        case .warning: style = palette.warning
-        case .error: style = palette.error
-        }
-        grid.put(" " + notice.text + " ", at: area.x, area.y, style: style, clip: area)
+        NoticeLine(notice: notice, palette: palette).render(into: &grid, area: area)
     }
 }

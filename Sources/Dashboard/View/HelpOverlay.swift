@@ -4,18 +4,38 @@ import TerminalUI
 /// The key list, over the body, shown by `?` and closed by any key.
 struct HelpOverlay: Widget {
     let palette: Palette
-    let model: ModelFamily
+    let keys: [(key: String, action: String)]
+
+    /// The keys of a single run of `model`.
+    init(palette: Palette, model: ModelFamily) {
+        self.palette = palette
+        keys = Self.keys(of: model, palette: palette)
+    }
+
+    init(palette: Palette, keys: [(key: String, action: String)]) {
+        self.palette = palette
+        self.keys = keys
+    }
+
+    /// The keys of `ganscope compare`, where every key acts on all the runs.
+    static let compareKeys: [(key: String, action: String)] = [
+        ("space", "pause / resume every run (a paused trainer uses no CPU)"),
+        ("s", "save a snapshot of every run now, one file per model"),
+        ("?", "this help; any key closes it"),
+        ("q", "quit (Ctrl-C too); the terminal is restored"),
+    ]
 
     /// The rows of this model: the GAN's steering keys, or an autoencoder's latent map key.
-    private var keys: [(key: String, action: String)] {
-        model.isAdversarial ? allKeys.filter { $0.key != "z" }
-                            : allKeys.filter { !Self.adversarialRows.contains($0.key) }
+    private static func keys(of model: ModelFamily, palette: Palette) -> [(key: String, action: String)] {
+        let allKeys = allKeys(palette: palette)
+        return model.isAdversarial ? allKeys.filter { $0.key != "z" }
+                                   : allKeys.filter { !adversarialRows.contains($0.key) }
     }
 
     /// The keys of rows that steer a GAN's D and G.
     private static let adversarialRows: Set<String> = ["d  g  n", "c", "m", "o  v"]
 
-    private var allKeys: [(key: String, action: String)] { [
+    private static func allKeys(palette: Palette) -> [(key: String, action: String)] { [
         ("space", "pause / resume training (a paused trainer uses no CPU)"),
         ("s", "save a snapshot (checkpoint) now"),
         ("d  g  n", "paused: one D update, one G update, one iteration (K D + G updates)"),

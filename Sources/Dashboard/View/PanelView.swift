@@ -6,6 +6,9 @@ struct PanelView: Widget {
     let panel: Panel
     let state: AppState
     let palette: Palette
+    /// Whether titles name the keys that change the panel (`z: latent map`); not where those
+    /// keys do nothing (`ganscope compare`).
+    var showsKeyHints = true
 
     func render(into grid: inout CellGrid, area: Rect) {
         let focused = state.focus == panel && state.visiblePanels.count > 1
@@ -60,7 +63,7 @@ struct PanelView: Widget {
         case .samples:
             if let latentView = state.shownLatentView { return latentMapCaption(latentView) }
             guard let samples = state.shownSamples else { return "" }
-            let latentKey = state.latentViews.count > 1 ? "\(palette.dot)z: latent map" : ""
+            let latentKey = showsKeyHints && state.latentViews.count > 1 ? "\(palette.dot)z: latent map" : ""
             if !state.model.isAdversarial { return "\(palette.dot)decoded prior\(palette.dot)step \(samples.step)\(latentKey)" }
             return state.shape == .points ? "\(palette.dot)\(surfaceCaption)\(palette.dot)step \(samples.step)"
                                           : "\(palette.dot)fixed noise\(palette.dot)step \(samples.step)"
