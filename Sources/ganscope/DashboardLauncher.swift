@@ -19,15 +19,47 @@ enum DashboardLauncher {
         let preparation = metrics?.prepareInBackground(following: trainer.events) { trainer.events.send(.notice($0)) }
         defer { preparation?.finish() }
         let final = try run(display: display, trainingSetup(trainer, display: display, warnings: warnings))
-        if let m = final.latest {
-            print(String(format: "ganscope: %@ — %d steps in %.1f s (%.1f steps/s), ", final.trainerState.label.lowercased(),
-                         m.step, m.elapsed, Double(m.step) / max(m.elapsed, 1e-9)) + m.losses.summaryText)
+        return outcome(of: [final])
+    }
+
+    /// Trains the runs of `trainer` side by side in the compare screen's columns; returns once
+    /// the user quits and training has stopped. The metrics are prepared as for ``train(_:metrics:display:)``.
+    static func compare(_ trainer: Trainer, metrics: MetricsSetup?, display: DisplayOptions) throws -> RunOutcome {
+        let preparation = metrics?.prepareInBackground(following: trainer.events) { trainer.events.send(.notice($0)) }
+        defer { preparation?.finish() }
+        let final = try withTerminal(display: display) { terminal, themes, capabilities in
+            let runs = trainer.infos.map {
+                AppState.training(info: $0, dataset: trainer.dataset, themes: themes, themeName: display.theme,
+                                  display: capabilities)
+            }
+            let app = CompareApp(state: CompareState(runs: runs), screen: CursesScreen(terminal), trainer: trainer,
+                                 terminationRequested: { TerminationSignals.pending != nil })
+            let final = app.run()
+            terminal.close()
+            return final
         }
-        if case .diverged(let reason) = final.trainerState {
-            // As in headless mode: the reason on stderr and exit status 2, so scripts can tell.
-            FileHandle.standardError.write(Data("ganscope: diverged: \(reason)\n".utf8))
-            return .diverged
+        return outcome(of: final.runs)
+    }
+
+    /// After the terminal is restored: a summary line per run, the reason of a divergence on
+    /// standard error, and the outcome for the exit status (as in headless mode, so scripts can tell).
+    private static func outcome(of runs: [AppState]) -> RunOutcome {
+        let several = runs.count > 1
+        for run in runs {
+            guard let m = run.latest else { continue }
+            let model = several ? "\(run.model.displayName) " : ""
+            print(String(format: "ganscope: %@%@ — %d steps in %.1f s (%.1f steps/s), ", model,
+                         run.trainerState.label.lowercased(), m.step, m.elapsed, Double(m.step) / max(m.elapsed, 1e-9))
+                + m.losses.summaryText)
         }
+        var diverged = false
+        for run in runs {
+            guard case .diverged(let reason) = run.trainerState else { continue }
+            let model = several ? "\(run.model.displayName) " : ""
+            FileHandle.standardError.write(Data("ganscope: \(model)diverged: \(reason)\n".utf8))
+            diverged = true
+        }
+        if diverged { return .diverged }
         return TerminationSignals.pending != nil ? .interrupted : .completed
     }
 

@@ -11,7 +11,7 @@ struct Ganscope: ParsableCommand {
         commandName: "ganscope",
         abstract: "Watch a generative adversarial network learn, live, on the CPU.",
         version: version,
-        subcommands: [TrainCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
+        subcommands: [TrainCommand.self, CompareCommand.self, SampleCommand.self, InterpolateCommand.self, CheckpointsCommand.self,
                       ExploreCommand.self, EvalCommand.self, DetectCommand.self, BenchCommand.self,
                       WatchCommand.self],
         defaultSubcommand: TrainCommand.self)

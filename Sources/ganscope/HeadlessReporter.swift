@@ -18,11 +18,14 @@ final class HeadlessReporter: Sendable {
     private let isTerminal: Bool
     private let progress = Mutex(Progress())
     private let interval: Double
+    /// Starts every line: the model's name in `ganscope compare` ("vae: "), else empty.
+    private let prefix: String
 
-    init(totalSteps: Int?, isTerminal: Bool) {
+    init(totalSteps: Int?, isTerminal: Bool, label: String? = nil) {
         self.totalSteps = totalSteps
         self.isTerminal = isTerminal
         interval = isTerminal ? 0.1 : 2.0
+        prefix = label.map { "\($0): " } ?? ""
     }
 
     func handle(_ event: TrainerEvent) {
@@ -106,11 +109,11 @@ final class HeadlessReporter: Sendable {
     }
 
     private func printLine(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((prefix + text + "\n").utf8))
     }
 
     private func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
     }
 
     /// Columns of the terminal on standard error (80 if it cannot tell).

@@ -8,7 +8,7 @@ import GAN
 /// `{"eval": true, "step": …, "seconds": …}` plus every figure that was measured (the
 /// `EvaluationReport` fields by name; figures that do not apply to the data set are left out),
 /// and one per update by hand or change of setting: `{"control": …, "step": …, "value": …}`
-/// (`ControlRecord`).
+/// (`ControlRecord`). A compare run's lines each carry the model's name as `model`.
 /// Events may come from more than one thread (the trainer's queue, a background note), so the
 /// file is written under a lock.
 final class JSONLinesLogger: Sendable {
@@ -71,13 +71,16 @@ final class JSONLinesLogger: Sendable {
     /// The kinds it writes.
     static let kinds: Set<TrainerEvent.Kind> = [.step, .evaluation, .control]
 
-    func handle(_ event: TrainerEvent) {
+    func handle(_ event: TrainerEvent) { handle(event, model: nil) }
+
+    /// Writes `event`'s line, if it has one; `model` names the run in `ganscope compare`.
+    func handle(_ event: TrainerEvent, model: String?) {
         switch event {
         case .evaluation(let report):
-            write(EvaluationLine(report: report))
+            write(EvaluationLine(report: report), model: model)
             return
         case .control(let record):
-            write(record)
+            write(record, model: model)
             return
         default: break
         }
@@ -87,17 +90,31 @@ final class JSONLinesLogger: Sendable {
         case .adversarial(let result):
             write(Line(step: m.step, lossD: result.discriminatorLoss, lossG: result.generatorLoss,
                        meanDx: result.meanRealScore, meanDGz: result.meanFakeScore,
-                       stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed))
+                       stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed), model: model)
         case .autoencoder(let terms):
             write(AutoencoderLine(step: m.step, reconstruction: terms.reconstruction, kl: terms.kl, elbo: terms.elbo,
-                                  stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed))
+                                  stepsPerSec: m.stepsPerSecond, wallSeconds: m.elapsed), model: model)
         }
     }
 
-    private func write(_ line: some Encodable) {
+    /// A line with the run's model added as `model` (nil: left out, as in a single run's log).
+    struct ModelLine<Content: Encodable>: Encodable {
+        var content: Content
+        var model: String?
+
+        private enum Key: String, CodingKey { case model }
+
+        func encode(to encoder: any Encoder) throws {
+            try content.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encodeIfPresent(model, forKey: .model)
+        }
+    }
+
+    private func write(_ line: some Encodable, model: String?) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(line) else { return }
+        guard let data = try? encoder.encode(ModelLine(content: line, model: model)) else { return }
         output.withLock { output in
             guard !output.failed else { return }
             do {

@@ -83,7 +83,7 @@ final class TrainingSession {
         var failures: [any Error] = []
         // A diverged run's weights hold NaNs: not worth a snapshot. Stopped or finished ones are.
         if outcome != .diverged {
-            do { try saveFinalSnapshot(of: finished) } catch { failures.append(error) }
+            do { if saveOnExit { try Self.saveFinalSnapshot(of: finished, in: folder) } } catch { failures.append(error) }
         }
         if let dumpSamples {
             do { try Self.writeSamples(of: finished, run: folder.run, to: dumpSamples) } catch { failures.append(error) }
@@ -97,9 +97,9 @@ final class TrainingSession {
         return outcome
     }
 
-    /// `--save-on-exit`: a final snapshot, unless `--checkpoint-every` has just written this step.
-    private func saveFinalSnapshot(of step: any TrainingStep) throws {
-        guard saveOnExit else { return }
+    /// `--save-on-exit`: a final snapshot in `folder`, unless `--checkpoint-every` has just
+    /// written this step.
+    static func saveFinalSnapshot(of step: any TrainingStep, in folder: CheckpointFolder) throws {
         do {
             if let path = try folder.saveIfChanged(step) {
                 print("ganscope: saved step \(step.stepCount) to \(path)")
