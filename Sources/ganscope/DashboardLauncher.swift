@@ -47,7 +47,7 @@ enum DashboardLauncher {
         let several = runs.count > 1
         for run in runs {
             guard let m = run.latest else { continue }
-            let model = several ? "\(run.model.displayName) " : ""
+            let model = several ? "\(run.model.shortName) " : ""
             print(String(format: "ganscope: %@%@ — %d steps in %.1f s (%.1f steps/s), ", model,
                          run.trainerState.label.lowercased(), m.step, m.elapsed, Double(m.step) / max(m.elapsed, 1e-9))
                 + m.losses.summaryText)
@@ -55,7 +55,7 @@ enum DashboardLauncher {
         var diverged = false
         for run in runs {
             guard case .diverged(let reason) = run.trainerState else { continue }
-            let model = several ? "\(run.model.displayName) " : ""
+            let model = several ? "\(run.model.shortName) " : ""
             FileHandle.standardError.write(Data("ganscope: \(model)diverged: \(reason)\n".utf8))
             diverged = true
         }

@@ -24,7 +24,7 @@ public struct CompareState: Sendable {
     public var currentNotice: Notice? {
         let own = notices.last.map { [$0] } ?? []
         let runs = runs.compactMap { run in
-            run.currentNotice.map { Notice(text: "\(run.model.displayName): \($0.text)", level: $0.level, expires: $0.expires) }
+            run.currentNotice.map { Notice(text: "\(run.model.shortName): \($0.text)", level: $0.level, expires: $0.expires) }
         }
         return (own + runs).max { $0.expires < $1.expires }
     }

@@ -52,5 +52,5 @@ public func compareView(_ runs: [AppState], size: (columns: Int, rows: Int)) -> 
 private func compareHeader(_ run: AppState, palette: Palette) -> String {
     let step = run.latest.map { "\(palette.dot)step \($0.step)" } ?? ""
     let snapshot = run.lastSnapshot.map { "\(palette.dot)saved step \($0.step)" } ?? ""
-    return "\(run.model.displayName)\(step)\(palette.dot)\(StatusLine(state: run, palette: palette).stateLabel)\(snapshot)"
+    return "\(run.model.shortName)\(step)\(palette.dot)\(StatusLine(state: run, palette: palette).stateLabel)\(snapshot)"
 }

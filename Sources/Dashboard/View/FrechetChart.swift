@@ -18,7 +18,7 @@ struct FrechetChart: Widget {
         // Lines of unequal length are padded so that their points keep their steps.
         let length = longest.count
         let series = zip(runs, lines).enumerated().map { index, pair in
-            ChartSeries(name: pair.0.model.displayName,
+            ChartSeries(name: pair.0.model.shortName,
                         values: pair.1 + [Float](repeating: .nan, count: length - pair.1.count),
                         style: styles[index % styles.count])
         }
