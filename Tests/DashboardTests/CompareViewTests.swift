@@ -31,7 +31,7 @@ import Testing
         #expect(lines[chartTop + 1].contains("■ GAN  ■ VAE"))
         #expect(lines[chartTop + 2].contains("300"))  // the top of both lines' common scale
         #expect(lines.contains { $0.contains("step 40") && $0.contains("step 120") })
-        #expect(lines[39].hasPrefix(" space pause · s snapshot · q quit"))
+        #expect(lines[39].hasPrefix(" space pause · s snapshot · ? help · q quit"))
         try Golden.check(grid, "compare-gan-vae-120x40")
     }
 

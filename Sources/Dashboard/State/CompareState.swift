@@ -29,7 +29,7 @@ public struct CompareState: Sendable {
         return (own + runs).max { $0.expires < $1.expires }
     }
 
-    mutating func post(_ text: String, level: Notice.Level = .info) {
-        notices.post(text, level: level, clock: clock)
+    mutating func post(_ text: String, level: Notice.Level = .info, lifetime: Double = Notice.lifetime) {
+        notices.post(text, level: level, clock: clock, lifetime: lifetime)
     }
 }

@@ -9,8 +9,14 @@ public func compareUpdate(_ state: inout CompareState, _ message: CompareMessage
     case .trainer(let index, let event):
         guard state.runs.indices.contains(index) else { return [] }
         state.revision += 1
+        let notices = state.runs[index].notices
         // A run's own effects (its explorer's weights) have no place here: compare has no explorer.
         _ = update(&state.runs[index], .trainer(event))
+        if case .state(.finished) = event, state.runs[index].notices != notices {
+            // A single run's words point to its explorer, which compare does not have.
+            state.runs[index].notices = notices
+            state.post("\(state.runs[index].model.shortName): training finished; press q to leave", lifetime: 30)
+        }
         return []
     case .tick(let now):
         state.clock = now
