@@ -54,7 +54,7 @@ private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
         let final = try #require(runBounded {
             DashboardApp(state: state, screen: screen, trainer: nil,
                          initialMessages: [.savedGenerator(Fixtures.generator(), step: 1)],
-                         terminationRequested: { false })
+                         terminationRequested: { false }).run()
         })
         #expect(final.isQuitting)
         #expect(abs(final.explorer.t - 0.6) < 1e-6)
@@ -67,7 +67,7 @@ private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
         let screen = ScriptedScreen(keys: [])
         let final = try #require(runBounded {
             DashboardApp(state: AppState(mode: .explorerOnly), screen: screen, trainer: nil,
-                         terminationRequested: { true })
+                         terminationRequested: { true }).run()
         })
         #expect(final.isQuitting)
     }
@@ -76,23 +76,14 @@ private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
     /// up waiting for "FINISHED" shortly before the bounded wait ends, so a trainer that never
     /// finishes fails the test (and the loop, told to quit, stops the trainer).
     @Test func trainsToTheEndAndShowsIt() throws {
-        try BLAS.load()
-        var config = TrainingConfig()
-        config.dataset = "ring"
-        config.steps = 40
-        config.batchSize = 16
-        config.threads = 1
-        let dataset = try DatasetCatalog.load("ring", seed: 0)
-        let architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount, latentDimension: nil)
-        let gan = GANStep(model: GANModel(architecture: architecture, seed: 0, sampleCount: 16), config: config,
-                          dataset: dataset)
+        let gan = try Self.ringGAN(steps: 40)
         let screen = ScriptedScreen(keys: [])
         screen.keyWhenShown = ("FINISHED", .char("q"))
         let trainer = Trainer(step: gan, publishInterval: 0.01)
         let state = AppState.training(trainer, themes: .builtIn, themeName: nil, display: .full)
         let ended = try BLASThreadPin.pinned(to: 1) {
             screen.giveUpAt = Date(timeIntervalSinceNow: BoundedWait.seconds - 10)
-            return runBounded { DashboardApp(state: state, screen: screen, trainer: trainer, terminationRequested: { false }) }
+            return runBounded { DashboardApp(state: state, screen: screen, trainer: trainer, terminationRequested: { false }).run() }
         }
         let final = try #require(ended)
         #expect(!screen.gaveUp, "FINISHED was never shown")
@@ -105,16 +96,61 @@ private final class ScriptedScreen: TerminalScreen, @unchecked Sendable {
         #expect(lastFrame.contains("step 40/40"))
     }
 
-    /// Builds the app and runs its loop on a thread of its own, waiting at most
-    /// `BoundedWait.seconds`: the final state, or nil (and a recorded failure) if it did not return.
-    private func runBounded(_ makeApp: @escaping @Sendable () -> DashboardApp,
-                            sourceLocation: SourceLocation = #_sourceLocation) -> AppState? {
-        let result = Mutex<AppState?>(nil)
+    /// A GAN and a VAE side by side: both columns go live and finish together, and `q` leaves.
+    /// Runs a `Trainer`, so it holds the pin; the screen gives up as in ``trainsToTheEndAndShowsIt()``.
+    @Test func compareTrainsEveryRunToTheEndAndShowsThem() throws {
+        let gan = try Self.ringGAN(steps: 30)
+        let vae = try AutoencoderStep.fresh(config: gan.config, options: AutoencoderOptions(kind: .vae, reconstruction: .mse),
+                                            dataset: gan.dataset)
+        let screen = ScriptedScreen(keys: [])
+        screen.size = (120, 40)
+        screen.keyWhenShown = ("VAE · step 30 · FINISHED", .char("q"))
+        let trainer = Trainer(steps: [gan, vae], publishInterval: 0.01)
+        let runs = trainer.infos.map {
+            AppState.training(info: $0, dataset: trainer.dataset, themes: .builtIn, themeName: nil, display: .full)
+        }
+        let ended = try BLASThreadPin.pinned(to: 1) {
+            screen.giveUpAt = Date(timeIntervalSinceNow: BoundedWait.seconds - 10)
+            return runBounded {
+                CompareApp(state: CompareState(runs: runs), screen: screen, trainer: trainer,
+                           terminationRequested: { false }).run()
+            }
+        }
+        let final = try #require(ended)
+        #expect(!screen.gaveUp, "the VAE's end was never shown")
+        #expect(final.isQuitting)
+        #expect(final.runs.map(\.trainerState) == [.finished, .finished])
+        #expect(final.runs.map { $0.latest?.step } == [30, 30])
+        #expect(final.runs.allSatisfy { $0.samples != nil })
+        let header = try #require(screen.frames.last).lines()[0]
+        #expect(header.hasPrefix(" GAN · step 30 · FINISHED") && header.contains("VAE · step 30 · FINISHED"))
+    }
+
+    /// A small GAN on `ring` that trains `steps` steps on one thread.
+    private static func ringGAN(steps: Int) throws -> GANStep {
+        try BLAS.load()
+        var config = TrainingConfig()
+        config.dataset = "ring"
+        config.steps = steps
+        config.batchSize = 16
+        config.threads = 1
+        config.sampleCount = 16
+        let dataset = try DatasetCatalog.load("ring", seed: 0)
+        let architecture = ModelArchitecture(for: dataset.shape, featureCount: dataset.featureCount, latentDimension: nil)
+        return GANStep(model: GANModel(architecture: architecture, seed: 0, sampleCount: 16), config: config,
+                       dataset: dataset)
+    }
+
+    /// Runs `body` (a loop to its end) on a thread of its own, waiting at most
+    /// `BoundedWait.seconds`: its final state, or nil (and a recorded failure) if it did not return.
+    private func runBounded<Final: Sendable>(_ body: @escaping @Sendable () -> Final,
+                                             sourceLocation: SourceLocation = #_sourceLocation) -> Final? {
+        let result = Mutex<Final?>(nil)
         let ended = BoundedWait.finishes {
-            let final = makeApp().run()
+            let final = body()
             result.withLock { $0 = final }
         }
-        #expect(ended, "the dashboard loop did not return within \(Int(BoundedWait.seconds)) s",
+        #expect(ended, "the loop did not return within \(Int(BoundedWait.seconds)) s",
                 sourceLocation: sourceLocation)
         return ended ? result.withLock { $0 } : nil
     }
