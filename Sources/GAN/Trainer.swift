@@ -125,8 +125,7 @@ public final class Trainer: Sendable {
 
     /// Several runs side by side, trained one step of each in turn (see the type's notes).
     /// - Parameters:
-    ///   - steps: at least one; the runs share the data set of the first (``dataset``) only as
-    ///     far as the caller made them share it.
+    ///   - steps: at least one, trained in this order each round; ``dataset`` is the first's.
     ///   - checkpointWriters: one per step, in the same order (each run's snapshots have their
     ///     own names), or nil for no snapshots.
     ///   - evaluator: measures each run in turn, on the training queue.
@@ -218,9 +217,9 @@ public final class Trainer: Sendable {
     private func run(_ session: Session) {
         let lanes = session.lanes
         BLAS.threads = lanes[0].step.config.threads
-        for lane in lanes {
+        for (lane, info) in zip(lanes, infos) {
             lane.throughput = ThroughputMeter()  // training time counts from here
-            lane.events.send(.started(lane.step.trainingInfo))
+            lane.events.send(.started(info))
             publishPictures(of: lane)
             lane.events.send(.state(.running))
         }
