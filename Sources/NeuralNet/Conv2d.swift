@@ -52,7 +52,7 @@ public final class Conv2d<T: BLASScalar> {
         geometry.im2col(image: input, columns: columns.pointer, batch: batch)
         columnsSource = (input, batch)
         // y (out, OH·OW·batch) = W (out, in·k·k) · columns (in·k·k, OH·OW·batch)
-        T.gemm(transposeA: false, transposeB: false, m: outputChannels, n: pixels, k: geometry.patchSize,
+        T.parallelGemm(transposeA: false, transposeB: false, m: outputChannels, n: pixels, k: geometry.patchSize,
                alpha: 1, a: weight.value.pointer, lda: geometry.patchSize, b: columns.pointer, ldb: pixels,
                beta: 0, c: output, ldc: pixels)
         FeatureMajor.addBias(bias.value.pointer, to: output, channels: outputChannels, run: pixels)
@@ -76,7 +76,7 @@ public final class Conv2d<T: BLASScalar> {
                 columnsSource = (input, batch)
             }
             // dW (out, in·k·k) = dy (out, OH·OW·batch) · columnsᵀ
-            T.gemm(transposeA: false, transposeB: true, m: outputChannels, n: patch, k: pixels, alpha: 1,
+            T.parallelGemm(transposeA: false, transposeB: true, m: outputChannels, n: patch, k: pixels, alpha: 1,
                    a: gradOutput, lda: pixels, b: columns.pointer, ldb: pixels,
                    beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
             FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
@@ -85,7 +85,7 @@ public final class Conv2d<T: BLASScalar> {
         if let gradInput {
             columnsSource = nil
             // d columns (in·k·k, OH·OW·batch) = Wᵀ · dy, then back onto the pixels they came from.
-            T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
+            T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
                    a: weight.value.pointer, lda: patch, b: gradOutput, ldb: pixels,
                    beta: 0, c: columns.pointer, ldc: pixels)
             geometry.col2im(columns: columns.pointer, image: gradInput, batch: batch)

@@ -27,7 +27,7 @@ public final class Linear<T: BLASScalar> {
     public func forward(input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, batch: Int) {
         let b = bias.value.pointer
         for row in 0..<batch { (output + row * outputs).update(from: b, count: outputs) }
-        T.gemm(transposeA: false, transposeB: true, m: batch, n: outputs, k: inputs, alpha: 1,
+        T.parallelGemm(transposeA: false, transposeB: true, m: batch, n: outputs, k: inputs, alpha: 1,
                a: input, lda: inputs, b: weight.value.pointer, ldb: inputs, beta: 1,
                c: output, ldc: outputs)
     }
@@ -41,7 +41,7 @@ public final class Linear<T: BLASScalar> {
         if parameterGradients != .skip {
             let beta: T = parameterGradients == .accumulate ? 1 : 0
             // dW (outputs, inputs) = dyᵀ (outputs, batch) · x (batch, inputs)
-            T.gemm(transposeA: true, transposeB: false, m: outputs, n: inputs, k: batch, alpha: 1,
+            T.parallelGemm(transposeA: true, transposeB: false, m: outputs, n: inputs, k: batch, alpha: 1,
                    a: gradOutput, lda: outputs, b: input, ldb: inputs, beta: beta,
                    c: weight.gradient.pointer, ldc: inputs)
             let db = bias.gradient.pointer
@@ -53,7 +53,7 @@ public final class Linear<T: BLASScalar> {
         }
         if let gradInput {
             // dx (batch, inputs) = dy (batch, outputs) · W (outputs, inputs)
-            T.gemm(transposeA: false, transposeB: false, m: batch, n: inputs, k: outputs, alpha: 1,
+            T.parallelGemm(transposeA: false, transposeB: false, m: batch, n: inputs, k: outputs, alpha: 1,
                    a: gradOutput, lda: outputs, b: weight.value.pointer, ldb: inputs, beta: 0,
                    c: gradInput, ldc: inputs)
         }
