@@ -58,8 +58,8 @@ public final class ConvTranspose2d<T: BLASScalar> {
         reserve(pixels: pixels)
         // columns (out·k·k, H·W·batch) = Wᵀ (out·k·k, in) · x (in, H·W·batch)
         T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
-               a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
-               beta: 0, c: columns.pointer, ldc: pixels)
+                       a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
+                       beta: 0, c: columns.pointer, ldc: pixels)
         geometry.col2im(columns: columns.pointer, image: output, batch: batch)
         FeatureMajor.addBias(bias.value.pointer, to: output, channels: geometry.channels,
                              run: batch * geometry.inputPlane)
@@ -77,16 +77,16 @@ public final class ConvTranspose2d<T: BLASScalar> {
         if parameterGradients != .skip {
             // dW (in, out·k·k) = x (in, H·W·batch) · d columnsᵀ
             T.parallelGemm(transposeA: false, transposeB: true, m: inputChannels, n: patch, k: pixels, alpha: 1,
-                   a: input, lda: pixels, b: columns.pointer, ldb: pixels,
-                   beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
+                           a: input, lda: pixels, b: columns.pointer, ldb: pixels,
+                           beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
             FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
                                      channels: geometry.channels, run: batch * geometry.inputPlane)
         }
         if let gradInput {
             // dx (in, H·W·batch) = W (in, out·k·k) · d columns
             T.parallelGemm(transposeA: false, transposeB: false, m: inputChannels, n: pixels, k: patch, alpha: 1,
-                   a: weight.value.pointer, lda: patch, b: columns.pointer, ldb: pixels,
-                   beta: 0, c: gradInput, ldc: pixels)
+                           a: weight.value.pointer, lda: patch, b: columns.pointer, ldb: pixels,
+                           beta: 0, c: gradInput, ldc: pixels)
         }
     }
 
