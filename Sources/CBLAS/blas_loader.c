@@ -4,9 +4,11 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
 
@@ -18,7 +20,6 @@ typedef void (*dsyev_fn)(const char *, const char *, const int *, double *, cons
                          double *, const int *, int *);
 typedef char *(*corename_fn)(void);
 typedef void (*set_threads_fn)(int);
-typedef int (*get_threads_fn)(void);
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static const char *load_error = NULL;
@@ -28,8 +29,10 @@ static sgemm_fn sgemm_ptr;
 static dgemm_fn dgemm_ptr;
 static dsyev_fn dsyev_ptr;
 static corename_fn corename_ptr;
-static set_threads_fn set_threads_ptr;
-static get_threads_fn get_threads_ptr;
+/// Threads a matrix product may use. ganscope splits products across them itself and keeps
+/// OpenBLAS single-threaded (see ganscope_blas.h); until set, one per online core, as OpenBLAS
+/// would have chosen.
+static atomic_int product_threads = 0;
 
 /// The OpenBLAS kernel that suits this CPU best, or NULL to let OpenBLAS decide.
 static const char *best_core(void) {
@@ -51,6 +54,8 @@ static void load(void) {
             snprintf(requested_core, sizeof requested_core, "%s", core);
         }
     }
+    // No thread pool: products are split by ganscope, and each part runs on the calling thread.
+    setenv("OPENBLAS_NUM_THREADS", "1", 0);
     static const char *candidates[] = {"libopenblas.so.0", "libopenblasp.so.0", "libopenblas.so",
                                        "libblas.so.3"};
     void *handle = NULL;
@@ -67,8 +72,9 @@ static void load(void) {
     dgemm_ptr = (dgemm_fn)dlsym(handle, "cblas_dgemm");
     dsyev_ptr = (dsyev_fn)dlsym(handle, "dsyev_");
     corename_ptr = (corename_fn)dlsym(handle, "openblas_get_corename");
-    set_threads_ptr = (set_threads_fn)dlsym(handle, "openblas_set_num_threads");
-    get_threads_ptr = (get_threads_fn)dlsym(handle, "openblas_get_num_threads");
+    // A user's OPENBLAS_NUM_THREADS would otherwise thread every part again.
+    const set_threads_fn set_threads = (set_threads_fn)dlsym(handle, "openblas_set_num_threads");
+    if (set_threads != NULL) set_threads(1);
     if (sgemm_ptr == NULL || dgemm_ptr == NULL) {
         load_error = "the BLAS library has no cblas_sgemm/cblas_dgemm: install libopenblas0-pthread";
         return;
@@ -94,13 +100,13 @@ const char *gs_blas_corename(void) {
 
 const char *gs_blas_requested_core(void) { return requested_core; }
 
-void gs_blas_set_threads(int threads) {
-    if (gs_blas_load() == NULL && set_threads_ptr != NULL) set_threads_ptr(threads);
-}
+void gs_blas_set_threads(int threads) { atomic_store(&product_threads, threads > 1 ? threads : 1); }
 
 int gs_blas_threads(void) {
-    if (gs_blas_load() != NULL || get_threads_ptr == NULL) return 1;
-    return get_threads_ptr();
+    const int threads = atomic_load(&product_threads);
+    if (threads > 0) return threads;
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 1 ? (int)cores : 1;
 }
 
 static void require_blas(void) {

@@ -19,7 +19,8 @@ public enum BLAS {
         return name.isEmpty ? nil : name
     }
 
-    /// Threads the library uses for one product.
+    /// Threads one matrix product may be split across (``MatrixProduct``), and im2col/col2im:
+    /// ganscope's own workers, each calling the library single-threaded.
     public static var threads: Int {
         get { Int(gs_blas_threads()) }
         set { gs_blas_set_threads(Int32(max(1, newValue))) }

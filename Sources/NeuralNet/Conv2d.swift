@@ -51,11 +51,11 @@ public final class Conv2d<T: BLASScalar> {
         reserve(pixels: pixels)
         geometry.im2col(image: input, columns: columns.pointer, batch: batch)
         columnsSource = (input, batch)
-        // y (out, OH·OW·batch) = W (out, in·k·k) · columns (in·k·k, OH·OW·batch)
-        T.gemm(transposeA: false, transposeB: false, m: outputChannels, n: pixels, k: geometry.patchSize,
-               alpha: 1, a: weight.value.pointer, lda: geometry.patchSize, b: columns.pointer, ldb: pixels,
-               beta: 0, c: output, ldc: pixels)
-        FeatureMajor.addBias(bias.value.pointer, to: output, channels: outputChannels, run: pixels)
+        // y (out, OH·OW·batch) = b + W (out, in·k·k) · columns (in·k·k, OH·OW·batch)
+        FeatureMajor.fill(output, withBias: bias.value.pointer, channels: outputChannels, run: pixels)
+        T.parallelGemm(transposeA: false, transposeB: false, m: outputChannels, n: pixels, k: geometry.patchSize,
+                       alpha: 1, a: weight.value.pointer, lda: geometry.patchSize, b: columns.pointer, ldb: pixels,
+                       beta: 1, c: output, ldc: pixels)
     }
 
     /// Backward pass for the batch `input`: fills dL/dW and dL/db per `parameterGradients` and
@@ -76,18 +76,18 @@ public final class Conv2d<T: BLASScalar> {
                 columnsSource = (input, batch)
             }
             // dW (out, in·k·k) = dy (out, OH·OW·batch) · columnsᵀ
-            T.gemm(transposeA: false, transposeB: true, m: outputChannels, n: patch, k: pixels, alpha: 1,
-                   a: gradOutput, lda: pixels, b: columns.pointer, ldb: pixels,
-                   beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
+            T.parallelGemm(transposeA: false, transposeB: true, m: outputChannels, n: patch, k: pixels, alpha: 1,
+                           a: gradOutput, lda: pixels, b: columns.pointer, ldb: pixels,
+                           beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
             FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
                                      channels: outputChannels, run: pixels)
         }
         if let gradInput {
             columnsSource = nil
             // d columns (in·k·k, OH·OW·batch) = Wᵀ · dy, then back onto the pixels they came from.
-            T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
-                   a: weight.value.pointer, lda: patch, b: gradOutput, ldb: pixels,
-                   beta: 0, c: columns.pointer, ldc: pixels)
+            T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
+                           a: weight.value.pointer, lda: patch, b: gradOutput, ldb: pixels,
+                           beta: 0, c: columns.pointer, ldc: pixels)
             geometry.col2im(columns: columns.pointer, image: gradInput, batch: batch)
         }
     }

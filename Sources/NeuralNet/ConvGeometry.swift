@@ -1,5 +1,4 @@
 import CKernels
-import Dispatch
 
 /// The shape of a 2-D convolution over feature-major images, and its lowering onto one matrix
 /// product for the whole batch (im2col / col2im).
@@ -80,20 +79,12 @@ public struct ConvGeometry: Sendable, Equatable {
         }
     }
 
-    /// Scalars to move below which a second thread costs more than it saves.
-    @inlinable static var minimumParallelWork: Int { 1 << 16 }
-
-    /// Runs `body` on disjoint ranges of channels, one per BLAS thread when the work is large
-    /// enough: the gemms use those cores, and between gemms they would idle. Each channel's
-    /// columns and pixels are written by one thread only, so the result does not depend on the split.
+    /// Runs `body` on disjoint ranges of channels (``WorkSplit``): the gemms use every worker, and
+    /// between gemms they would idle. Each channel's columns and pixels are written by one thread
+    /// only, so the result does not depend on the split.
     @inlinable
     func splitChannels(work: Int, workers: Int?, _ body: @Sendable (Range<Int>) -> Void) {
-        let wanted = workers ?? Swift.min(BLAS.threads, work / Self.minimumParallelWork)
-        let parts = Swift.max(1, Swift.min(wanted, channels))
-        if parts == 1 { return body(0..<channels) }
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            body(channels * part / parts ..< channels * (part + 1) / parts)
-        }
+        WorkSplit.ranges(of: channels, work: work, workers: workers, body)
     }
 }
 
@@ -134,13 +125,26 @@ public enum FeatureMajor {
         transpose(source, rows: features, columns: batch, into: target)
     }
 
-    /// target (columns, rows) = source (rows, columns)ᵀ, tile by tile.
+    /// target (columns, rows) = source (rows, columns)ᵀ, tile by tile; bands of tile rows go to
+    /// the workers, each writing its own columns of the target.
     @inlinable
     static func transpose<T: BLASScalar>(_ source: UnsafePointer<T>, rows: Int, columns: Int,
                                          into target: UnsafeMutablePointer<T>) {
-        var row = 0
-        while row < rows {
-            let rowEnd = Swift.min(row + tile, rows)
+        let (from, to) = (SendablePointer(source), SendablePointer(target))
+        let tileRows = (rows + tile - 1) / tile
+        WorkSplit.ranges(of: tileRows, work: rows * columns) { band in
+            transpose(from.pointer, rows: rows, columns: columns, into: to.pointer,
+                      rowRange: band.lowerBound * tile ..< Swift.min(band.upperBound * tile, rows))
+        }
+    }
+
+    /// Rows `rowRange` of the transpose.
+    @inlinable
+    static func transpose<T: BLASScalar>(_ source: UnsafePointer<T>, rows: Int, columns: Int,
+                                         into target: UnsafeMutablePointer<T>, rowRange: Range<Int>) {
+        var row = rowRange.lowerBound
+        while row < rowRange.upperBound {
+            let rowEnd = Swift.min(row + tile, rowRange.upperBound)
             var column = 0
             while column < columns {
                 let columnEnd = Swift.min(column + tile, columns)
@@ -157,9 +161,23 @@ public enum FeatureMajor {
     @inlinable
     public static func addBias<T: BLASScalar>(_ bias: UnsafePointer<T>, to values: UnsafeMutablePointer<T>,
                                               channels: Int, run: Int) {
-        for c in 0..<channels {
-            let b = bias[c], row = values + c * run
-            for i in 0..<run { row[i] += b }
+        let (shift, target) = (SendablePointer(bias), SendablePointer(values))
+        WorkSplit.ranges(of: channels, work: channels * run) { range in
+            for c in range {
+                let b = shift.pointer[c], row = target.pointer + c * run
+                for i in 0..<run { row[i] += b }
+            }
+        }
+    }
+
+    /// Sets every value of channel c to bias[c]: the start of a product that adds onto it (β = 1),
+    /// which then needs neither BLAS's zeroing of C nor a pass of `addBias` afterwards.
+    @inlinable
+    public static func fill<T: BLASScalar>(_ values: UnsafeMutablePointer<T>, withBias bias: UnsafePointer<T>,
+                                           channels: Int, run: Int) {
+        let (shift, target) = (SendablePointer(bias), SendablePointer(values))
+        WorkSplit.ranges(of: channels, work: channels * run) { range in
+            for c in range { (target.pointer + c * run).update(repeating: shift.pointer[c], count: run) }
         }
     }
 
@@ -169,9 +187,12 @@ public enum FeatureMajor {
     @inlinable
     public static func channelSums<T: BLASScalar>(of values: UnsafePointer<T>, into gradient: UnsafeMutablePointer<T>,
                                                   mode: GradientMode, channels: Int, run: Int) {
-        for c in 0..<channels {
-            let sum = Summation.sum(count: run) { values[c * run + $0] }
-            gradient[c] = mode == .overwrite ? sum : gradient[c] + sum
+        let (source, sums) = (SendablePointer(values), SendablePointer(gradient))
+        WorkSplit.ranges(of: channels, work: channels * run) { range in
+            for c in range {
+                let sum = Summation.sum(count: run) { source.pointer[c * run + $0] }
+                sums.pointer[c] = mode == .overwrite ? sum : sums.pointer[c] + sum
+            }
         }
     }
 }

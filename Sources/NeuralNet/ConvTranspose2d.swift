@@ -57,9 +57,9 @@ public final class ConvTranspose2d<T: BLASScalar> {
         let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
         reserve(pixels: pixels)
         // columns (out·k·k, H·W·batch) = Wᵀ (out·k·k, in) · x (in, H·W·batch)
-        T.gemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
-               a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
-               beta: 0, c: columns.pointer, ldc: pixels)
+        T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
+                       a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
+                       beta: 0, c: columns.pointer, ldc: pixels)
         geometry.col2im(columns: columns.pointer, image: output, batch: batch)
         FeatureMajor.addBias(bias.value.pointer, to: output, channels: geometry.channels,
                              run: batch * geometry.inputPlane)
@@ -76,17 +76,17 @@ public final class ConvTranspose2d<T: BLASScalar> {
         geometry.im2col(image: gradOutput, columns: columns.pointer, batch: batch)
         if parameterGradients != .skip {
             // dW (in, out·k·k) = x (in, H·W·batch) · d columnsᵀ
-            T.gemm(transposeA: false, transposeB: true, m: inputChannels, n: patch, k: pixels, alpha: 1,
-                   a: input, lda: pixels, b: columns.pointer, ldb: pixels,
-                   beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
+            T.parallelGemm(transposeA: false, transposeB: true, m: inputChannels, n: patch, k: pixels, alpha: 1,
+                           a: input, lda: pixels, b: columns.pointer, ldb: pixels,
+                           beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
             FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
                                      channels: geometry.channels, run: batch * geometry.inputPlane)
         }
         if let gradInput {
             // dx (in, H·W·batch) = W (in, out·k·k) · d columns
-            T.gemm(transposeA: false, transposeB: false, m: inputChannels, n: pixels, k: patch, alpha: 1,
-                   a: weight.value.pointer, lda: patch, b: columns.pointer, ldb: pixels,
-                   beta: 0, c: gradInput, ldc: pixels)
+            T.parallelGemm(transposeA: false, transposeB: false, m: inputChannels, n: pixels, k: patch, alpha: 1,
+                           a: weight.value.pointer, lda: patch, b: columns.pointer, ldb: pixels,
+                           beta: 0, c: gradInput, ldc: pixels)
         }
     }
 

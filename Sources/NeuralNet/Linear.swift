@@ -27,9 +27,9 @@ public final class Linear<T: BLASScalar> {
     public func forward(input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, batch: Int) {
         let b = bias.value.pointer
         for row in 0..<batch { (output + row * outputs).update(from: b, count: outputs) }
-        T.gemm(transposeA: false, transposeB: true, m: batch, n: outputs, k: inputs, alpha: 1,
-               a: input, lda: inputs, b: weight.value.pointer, ldb: inputs, beta: 1,
-               c: output, ldc: outputs)
+        T.parallelGemm(transposeA: false, transposeB: true, m: batch, n: outputs, k: inputs, alpha: 1,
+                       a: input, lda: inputs, b: weight.value.pointer, ldb: inputs, beta: 1,
+                       c: output, ldc: outputs)
     }
 
     /// Backward pass: given dL/dy, adds dL/dW and dL/db to the parameter gradients (or overwrites
@@ -41,9 +41,9 @@ public final class Linear<T: BLASScalar> {
         if parameterGradients != .skip {
             let beta: T = parameterGradients == .accumulate ? 1 : 0
             // dW (outputs, inputs) = dyᵀ (outputs, batch) · x (batch, inputs)
-            T.gemm(transposeA: true, transposeB: false, m: outputs, n: inputs, k: batch, alpha: 1,
-                   a: gradOutput, lda: outputs, b: input, ldb: inputs, beta: beta,
-                   c: weight.gradient.pointer, ldc: inputs)
+            T.parallelGemm(transposeA: true, transposeB: false, m: outputs, n: inputs, k: batch, alpha: 1,
+                           a: gradOutput, lda: outputs, b: input, ldb: inputs, beta: beta,
+                           c: weight.gradient.pointer, ldc: inputs)
             let db = bias.gradient.pointer
             if parameterGradients == .overwrite { db.update(repeating: 0, count: outputs) }
             for row in 0..<batch {
@@ -53,9 +53,9 @@ public final class Linear<T: BLASScalar> {
         }
         if let gradInput {
             // dx (batch, inputs) = dy (batch, outputs) · W (outputs, inputs)
-            T.gemm(transposeA: false, transposeB: false, m: batch, n: inputs, k: outputs, alpha: 1,
-                   a: gradOutput, lda: outputs, b: weight.value.pointer, ldb: inputs, beta: 0,
-                   c: gradInput, ldc: inputs)
+            T.parallelGemm(transposeA: false, transposeB: false, m: batch, n: inputs, k: outputs, alpha: 1,
+                           a: gradOutput, lda: outputs, b: weight.value.pointer, ldb: inputs, beta: 0,
+                           c: gradInput, ldc: inputs)
         }
     }
 }

@@ -97,7 +97,8 @@ enum Module<T: BLASScalar> {
             layer.forward(input: input, output: output, batch: batch)
         case .activation(let activation):
             if input != output { output.update(from: input, count: count) }
-            activation.apply(output, count: count)
+            let values = SendablePointer(output)
+            WorkSplit.ranges(of: count) { activation.apply(values.pointer + $0.lowerBound, count: $0.count) }
         case .toFeatureMajor(let features):
             FeatureMajor.fromBatchMajor(input, output, batch: batch, features: features)
         case .toBatchMajor(let features):
@@ -131,7 +132,11 @@ enum Module<T: BLASScalar> {
                            parameterGradients: parameterGradients)
             return true
         case .activation(let activation):
-            activation.backward(gradient: gradOutput, output: output, count: count)
+            let (gradient, values) = (SendablePointer(gradOutput), SendablePointer(output))
+            WorkSplit.ranges(of: count) {
+                activation.backward(gradient: gradient.pointer + $0.lowerBound, output: values.pointer + $0.lowerBound,
+                                    count: $0.count)
+            }
             return false
         case .toFeatureMajor(let features):
             if let gradInput { FeatureMajor.toBatchMajor(gradOutput, gradInput, batch: batch, features: features) }

@@ -1,12 +1,13 @@
 import Foundation
 import NeuralNet
 
-/// Runs a test body with OpenBLAS's thread count pinned, for tests whose results must be
+/// Runs a test body with the BLAS thread count pinned, for tests whose results must be
 /// bit-identical and for tests that change the count.
 ///
-/// The count is one setting for the whole process (`BLAS.threads`), and it can change the last
-/// bits of a product: the threaded driver blocks the work differently, so sums are rounded in
-/// another order. Swift Testing runs suites in parallel in one process, so a test comparing two
+/// The count is one setting for the whole process (`BLAS.threads`, the parts ganscope splits a
+/// product into), and it can change the last bits of a product: each band is its own BLAS call,
+/// which may block the work differently (small products take other kernels), so sums can be
+/// rounded in another order. Swift Testing runs suites in parallel in one process, so a test comparing two
 /// runs bit for bit could see another suite switch the count between (or during) its runs.
 ///
 /// `pinned(to:)` sets the count and holds it, process-wide, until its body returns; it then

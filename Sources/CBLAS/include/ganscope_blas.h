@@ -5,6 +5,11 @@
 // back to the generic "Prescott" kernel, 5-10x slower. Linking the library would run that
 // constructor before any of our code, so instead we set OPENBLAS_CORETYPE from the CPU's features
 // and then dlopen the library ourselves. See docs/DECISIONS.md.
+//
+// OpenBLAS runs single-threaded (OPENBLAS_NUM_THREADS=1 before loading, and set to 1 after):
+// NeuralNet splits each large product into parts for its own workers, which call gs_sgemm at the
+// same time. OpenBLAS's pthread build allows that once its own threading is off; its thread pool
+// instead forks every small product and spins between them (docs/DECISIONS.md).
 #ifndef GANSCOPE_BLAS_H
 #define GANSCOPE_BLAS_H
 
@@ -20,6 +25,8 @@ const char *gs_blas_library(void);
 const char *gs_blas_corename(void);
 /// The kernel ganscope asked for through OPENBLAS_CORETYPE, or "" if the user's choice was kept.
 const char *gs_blas_requested_core(void);
+/// Threads a product may be split across (at least 1; before any call, the online cores).
+/// OpenBLAS itself stays single-threaded whatever this says.
 void gs_blas_set_threads(int threads);
 int gs_blas_threads(void);
 

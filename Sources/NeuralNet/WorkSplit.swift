@@ -1,0 +1,35 @@
+import Dispatch
+
+/// Loops over large buffers split into contiguous ranges, one per worker (`BLAS.threads`), for
+/// the passes between matrix products: activations, per-channel bias and sums, the layout
+/// transposes, im2col/col2im. Run on one thread they left the second core idle for about a tenth
+/// of the DCGAN's step. Each range is written by one worker, so results do not depend on the split.
+public enum WorkSplit {
+    /// Values to touch below which a second worker costs more than it saves.
+    @inlinable public static var minimumPartWork: Int { 1 << 16 }
+
+    /// Runs `body` on disjoint ranges covering 0..<count: one range per worker, or all of it on
+    /// the calling thread when `work` (values touched; default `count`) is too small to share.
+    @inlinable
+    public static func ranges(of count: Int, work: Int? = nil, workers: Int? = nil,
+                              _ body: @Sendable (Range<Int>) -> Void) {
+        let wanted = workers ?? Swift.min(BLAS.threads, (work ?? count) / minimumPartWork)
+        let parts = Swift.max(1, Swift.min(wanted, count))
+        if parts == 1 { return body(0..<count) }
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            body(count * part / parts ..< count * (part + 1) / parts)
+        }
+    }
+}
+
+/// A buffer's address handed to the workers of `WorkSplit`, which touch disjoint ranges of it.
+@usableFromInline
+struct SendablePointer<T: BLASScalar>: @unchecked Sendable {
+    @usableFromInline let pointer: UnsafeMutablePointer<T>
+
+    @inlinable
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+
+    @inlinable
+    init(_ pointer: UnsafePointer<T>) { self.pointer = UnsafeMutablePointer(mutating: pointer) }
+}
