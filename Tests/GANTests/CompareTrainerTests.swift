@@ -96,11 +96,7 @@ import Testing
     /// A run that diverges ends alone; the other trains on to its end.
     @Test func aDivergedRunEndsAloneAndTheOthersGoOn() throws {
         try BLASThreadPin.pinned(to: 1) {
-            let exploding = try makeGAN(dataset: "ring", batch: 16, steps: 30) {
-                $0.optimizer = .sgd
-                $0.learningRateD = 1e30
-                $0.learningRateG = 1e30
-            }
+            let exploding = try makeDivergingGAN(steps: 30)
             let vae = try AutoencoderFixtures.autoencoder(.vae, on: "ring", reconstruction: .mse, batch: 16) {
                 config, _ in config.steps = 30
             }

@@ -28,6 +28,16 @@ func makeGAN(dataset spec: String, seed: UInt64 = 7, batch: Int = 64, steps: Int
                    config: config, dataset: dataset)
 }
 
+/// A ring GAN whose absurd learning rates (plain SGD at 1e30) blow its weights up within a few
+/// steps: the trainer must end it as diverged.
+func makeDivergingGAN(steps: Int) throws -> GANStep {
+    try makeGAN(dataset: "ring", batch: 16, steps: steps) {
+        $0.optimizer = .sgd
+        $0.learningRateD = 1e30
+        $0.learningRateG = 1e30
+    }
+}
+
 /// The mode-collapse protocol: generated points within 3σ of their nearest mode are "high
 /// quality"; a mode is captured if it is the nearest mode of at least one such point.
 func capturedModes(of gan: GANStep, points: Int = 2_500) -> (captured: Int, highQuality: Double) {
