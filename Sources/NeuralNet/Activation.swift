@@ -14,10 +14,10 @@ public enum Activation: Sendable, Equatable, Codable {
     public func apply<T: BLASScalar>(_ values: UnsafeMutablePointer<T>, count: Int) {
         switch self {
         case .identity: return
-        case .relu: for i in 0..<count { values[i] = Swift.max(values[i], 0) }
-        case .leakyReLU(let slope):
-            let s = T(slope)
-            for i in 0..<count { let x = values[i]; values[i] = x < 0 ? x * s : x }
+        // ReLU: values ≤ 0 become 0; LeakyReLU: negative values times the slope (C kernels, as
+        // the compiled Swift loops did not vectorise).
+        case .relu: T.relu(values, count: count)
+        case .leakyReLU(let slope): T.leakyReLU(values, count: count, slope: T(slope))
         case .tanh: for i in 0..<count { values[i] = T.activationTanh(values[i]) }
         case .sigmoid: for i in 0..<count { values[i] = T.activationSigmoid(values[i]) }
         }
@@ -29,11 +29,9 @@ public enum Activation: Sendable, Equatable, Codable {
                                         count: Int) {
         switch self {
         case .identity: return
-        // A select, not a conditional store, so the loop vectorises.
-        case .relu: for i in 0..<count { gradient[i] = output[i] <= 0 ? 0 : gradient[i] }
-        case .leakyReLU(let slope):
-            let s = T(slope)
-            for i in 0..<count { gradient[i] = output[i] < 0 ? gradient[i] * s : gradient[i] }
+        // ReLU: 0 where y ≤ 0; LeakyReLU: times the slope where y < 0.
+        case .relu: T.reluBackward(gradient: gradient, output: output, count: count)
+        case .leakyReLU(let slope): T.leakyReLUBackward(gradient: gradient, output: output, count: count, slope: T(slope))
         case .tanh: for i in 0..<count { let y = output[i]; gradient[i] *= 1 - y * y }
         case .sigmoid: for i in 0..<count { let y = output[i]; gradient[i] *= y * (1 - y) }
         }

@@ -19,9 +19,46 @@ public protocol BLASScalar: Real, BinaryFloatingPoint, Sendable {
     /// `ConvGeometry.col2im` for the channels in `channels` (the C kernel for this type).
     static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafePointer<Self>,
                        image: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>)
+    /// ReLU in place (the C kernel for this type; ``Activation`` says what it computes).
+    static func relu(_ values: UnsafeMutablePointer<Self>, count: Int)
+    /// ReLU's backward pass through its output (the C kernel for this type).
+    static func reluBackward(gradient: UnsafeMutablePointer<Self>, output: UnsafePointer<Self>, count: Int)
+    /// LeakyReLU in place (the C kernel for this type).
+    static func leakyReLU(_ values: UnsafeMutablePointer<Self>, count: Int, slope: Self)
+    /// LeakyReLU's backward pass through its output (the C kernel for this type).
+    static func leakyReLUBackward(gradient: UnsafeMutablePointer<Self>, output: UnsafePointer<Self>, count: Int,
+                                  slope: Self)
+    /// Rows `rowRange` of target (columns, rows) = source (rows, columns)ᵀ (the C kernel for this type).
+    static func transpose(_ source: UnsafePointer<Self>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Self>,
+                          rowRange: Range<Int>)
 }
 
 extension Float: BLASScalar {
+
+    @inlinable
+    public static func relu(_ values: UnsafeMutablePointer<Float>, count: Int) { gs_relu_f32(values, count) }
+
+    @inlinable
+    public static func reluBackward(gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, count: Int) {
+        gs_relu_backward_f32(gradient, output, count)
+    }
+
+    @inlinable
+    public static func leakyReLU(_ values: UnsafeMutablePointer<Float>, count: Int, slope: Float) {
+        gs_leaky_relu_f32(values, count, slope)
+    }
+
+    @inlinable
+    public static func leakyReLUBackward(gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, count: Int,
+                                         slope: Float) {
+        gs_leaky_relu_backward_f32(gradient, output, count, slope)
+    }
+
+    @inlinable
+    public static func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int,
+                                 into target: UnsafeMutablePointer<Float>, rowRange: Range<Int>) {
+        gs_transpose_f32(source, rows, columns, target, rowRange.lowerBound, rowRange.upperBound)
+    }
     @inlinable public static func activationTanh(_ x: Float) -> Float { FastMath.tanh(x) }
     @inlinable public static func activationSigmoid(_ x: Float) -> Float { FastMath.sigmoid(x) }
 
@@ -47,6 +84,31 @@ extension Float: BLASScalar {
 }
 
 extension Double: BLASScalar {
+
+    @inlinable
+    public static func relu(_ values: UnsafeMutablePointer<Double>, count: Int) { gs_relu_f64(values, count) }
+
+    @inlinable
+    public static func reluBackward(gradient: UnsafeMutablePointer<Double>, output: UnsafePointer<Double>, count: Int) {
+        gs_relu_backward_f64(gradient, output, count)
+    }
+
+    @inlinable
+    public static func leakyReLU(_ values: UnsafeMutablePointer<Double>, count: Int, slope: Double) {
+        gs_leaky_relu_f64(values, count, slope)
+    }
+
+    @inlinable
+    public static func leakyReLUBackward(gradient: UnsafeMutablePointer<Double>, output: UnsafePointer<Double>, count: Int,
+                                         slope: Double) {
+        gs_leaky_relu_backward_f64(gradient, output, count, slope)
+    }
+
+    @inlinable
+    public static func transpose(_ source: UnsafePointer<Double>, rows: Int, columns: Int,
+                                 into target: UnsafeMutablePointer<Double>, rowRange: Range<Int>) {
+        gs_transpose_f64(source, rows, columns, target, rowRange.lowerBound, rowRange.upperBound)
+    }
     @inlinable public static func activationTanh(_ x: Double) -> Double { Double.tanh(x) }
     @inlinable public static func activationSigmoid(_ x: Double) -> Double { 1 / (1 + Double.exp(-x)) }
 

@@ -107,10 +107,6 @@ struct SharedPointers<T: BLASScalar>: @unchecked Sendable {
 /// batches feature-major, (channels, height, width, batch), so each convolution's gemm reads its
 /// input and writes its output with no reordering (see ``ConvGeometry``).
 public enum FeatureMajor {
-    /// Side of the square tiles a transpose moves, so that both the rows it reads and the rows it
-    /// writes stay in the L1 cache.
-    @inlinable static var tile: Int { 32 }
-
     /// target (features, batch) = sourceᵀ for a batch-major source (batch, features).
     @inlinable
     public static func fromBatchMajor<T: BLASScalar>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>,
@@ -125,35 +121,20 @@ public enum FeatureMajor {
         transpose(source, rows: features, columns: batch, into: target)
     }
 
-    /// target (columns, rows) = source (rows, columns)ᵀ, tile by tile; bands of tile rows go to
+    /// Bands of rows handed to one worker are multiples of this, so that two workers never write
+    /// the same 64-byte line of the target.
+    @inlinable static var bandAlignment: Int { 16 }
+
+    /// target (columns, rows) = source (rows, columns)ᵀ (the tiled C kernel); bands of rows go to
     /// the workers, each writing its own columns of the target.
     @inlinable
     static func transpose<T: BLASScalar>(_ source: UnsafePointer<T>, rows: Int, columns: Int,
                                          into target: UnsafeMutablePointer<T>) {
         let (from, to) = (SendablePointer(source), SendablePointer(target))
-        let tileRows = (rows + tile - 1) / tile
-        WorkSplit.ranges(of: tileRows, work: rows * columns) { band in
-            transpose(from.pointer, rows: rows, columns: columns, into: to.pointer,
-                      rowRange: band.lowerBound * tile ..< Swift.min(band.upperBound * tile, rows))
-        }
-    }
-
-    /// Rows `rowRange` of the transpose.
-    @inlinable
-    static func transpose<T: BLASScalar>(_ source: UnsafePointer<T>, rows: Int, columns: Int,
-                                         into target: UnsafeMutablePointer<T>, rowRange: Range<Int>) {
-        var row = rowRange.lowerBound
-        while row < rowRange.upperBound {
-            let rowEnd = Swift.min(row + tile, rowRange.upperBound)
-            var column = 0
-            while column < columns {
-                let columnEnd = Swift.min(column + tile, columns)
-                for i in row..<rowEnd {
-                    for j in column..<columnEnd { target[j * rows + i] = source[i * columns + j] }
-                }
-                column = columnEnd
-            }
-            row = rowEnd
+        let blocks = (rows + bandAlignment - 1) / bandAlignment
+        WorkSplit.ranges(of: blocks, work: rows * columns) { band in
+            let first = band.lowerBound * bandAlignment, end = Swift.min(band.upperBound * bandAlignment, rows)
+            T.transpose(from.pointer, rows: rows, columns: columns, into: to.pointer, rowRange: first..<end)
         }
     }
 

@@ -14,14 +14,23 @@ enum Module<T: BLASScalar> {
     case toFeatureMajor(features: Int)
     /// `flatten` of an image batch: feature-major back to batch-major rows.
     case toBatchMajor(features: Int)
-    /// `flatten` of values already flat: nothing moves.
+    /// `flatten` of values already flat, or a layout change a `Linear` next to it does itself
+    /// (``LayoutFusion``): nothing moves.
     case view
 
-    init(_ layer: LayerSpec, index: Int, input: TensorShape, rng: inout SeededRNG) {
+    /// The module for `layer`, laid out as `layouts` says (``LayoutFusion``).
+    init(_ layer: LayerSpec, index: Int, input: TensorShape, layouts: LayoutFusion, rng: inout SeededRNG) {
         let prefix = "\(index)."
+        if layouts.absorbed.contains(index) {
+            self = .view
+            return
+        }
         switch layer {
         case .linear(let inputs, let outputs):
-            self = .linear(Linear(inputs: inputs, outputs: outputs, namePrefix: prefix, rng: &rng))
+            self = .linear(Linear(inputs: inputs, outputs: outputs, namePrefix: prefix,
+                                  inputLayout: layouts.featureMajorInputs.contains(index) ? .featureMajor : .batchMajor,
+                                  outputLayout: layouts.featureMajorOutputs.contains(index) ? .featureMajor : .batchMajor,
+                                  rng: &rng))
         case .conv2d(let inChannels, let outChannels, let kernel, let stride, let padding):
             guard case .planes(_, let height, let width) = input else { preconditionFailure("checked by the layout") }
             self = .conv(Conv2d(inChannels: inChannels, outChannels: outChannels, kernelSize: kernel, stride: stride,
@@ -146,6 +155,35 @@ enum Module<T: BLASScalar> {
             return true
         case .view:
             return false
+        }
+    }
+}
+
+/// The layout changes a `Linear` takes over from its neighbours (see ``Linear``): a `flatten` of an
+/// image batch right before it (it then reads the feature-major batch), and an `unflatten` after it
+/// with only activations in between (it writes feature-major; activations work on either layout).
+/// Those flatten and unflatten modules become views that move nothing.
+@usableFromInline
+struct LayoutFusion {
+    var featureMajorInputs: Set<Int> = []
+    var featureMajorOutputs: Set<Int> = []
+    var absorbed: Set<Int> = []
+
+    init(_ layout: NetworkLayout) {
+        let layers = layout.layers
+        for (index, layer) in layers.enumerated() {
+            guard case .linear = layer else { continue }
+            if index > 0, case .flatten = layers[index - 1],
+               case .planes = index > 1 ? layout.shapes[index - 2] : layout.input {
+                featureMajorInputs.insert(index)
+                absorbed.insert(index - 1)
+            }
+            var next = index + 1
+            while next < layers.count, case .activation = layers[next] { next += 1 }
+            if next < layers.count, case .unflatten = layers[next] {
+                featureMajorOutputs.insert(index)
+                absorbed.insert(next)
+            }
         }
     }
 }

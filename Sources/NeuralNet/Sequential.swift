@@ -8,7 +8,9 @@ import Randomness
 /// what the backward pass needs, and returns a pointer to the output, valid until the next call.
 /// Activations run in place on the output of the layer before them. Input and output are
 /// batch-major rows; between `unflatten` and `flatten` image batches are feature-major
-/// (``FeatureMajor``), so those two transpose, while a `flatten` of flat values moves nothing. Not `Sendable`, so the compiler keeps a network on
+/// (``FeatureMajor``), so those two transpose — unless a `Linear` next to them reads or writes
+/// the feature-major batch itself (``LayoutFusion``) — while a `flatten` of flat values moves
+/// nothing. Not `Sendable`, so the compiler keeps a network on
 /// the thread that owns it: another thread gets its own copy (`clone()`) or its weights as values
 /// (``NetworkWeights``).
 ///
@@ -50,9 +52,10 @@ public final class Sequential<T: BLASScalar> {
         self.layout = layout
         var modules: [Module<T>] = []
         var outputSlot: [Int] = [], slotWidths = [layout.input.count]
+        let layouts = LayoutFusion(layout)
         for (index, layer) in layout.layers.enumerated() {
             let inputShape = index == 0 ? layout.input : layout.shapes[index - 1]
-            let module = Module<T>(layer, index: index, input: inputShape, rng: &rng)
+            let module = Module<T>(layer, index: index, input: inputShape, layouts: layouts, rng: &rng)
             if module.worksInPlace {
                 outputSlot.append(outputSlot.last ?? 0)
             } else {
@@ -117,8 +120,10 @@ public final class Sequential<T: BLASScalar> {
 
     /// The values after layer `boundary − 1` of the last forward pass (0: the input copy), for
     /// `width(after:)` values per sample: batch-major rows where that layer's output is flat,
-    /// feature-major where it is an image batch. A layer computed in place shares its buffer with
-    /// the one before it, which then shows the later values.
+    /// feature-major where it is an image batch — and also where a `Linear` writes straight into
+    /// a feature-major batch or reads one (``LayoutFusion``): the flat values between such a layer
+    /// and its `unflatten`, and a `flatten` before one. A layer computed in place shares its
+    /// buffer with the one before it, which then shows the later values.
     public func values(after boundary: Int) -> UnsafeMutablePointer<T> {
         values[boundary == 0 ? 0 : outputSlot[boundary - 1]].pointer
     }

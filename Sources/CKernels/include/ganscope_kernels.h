@@ -34,6 +34,25 @@ void gs_col2im_f32(const gs_conv_geometry *g, const float *columns, float *image
 void gs_col2im_f64(const gs_conv_geometry *g, const double *columns, double *image, long batch,
                    long first_channel, long end_channel);
 
+/// ReLU in place: values ≤ 0 become 0 (NaN stays NaN).
+void gs_relu_f32(float *values, long count);
+void gs_relu_f64(double *values, long count);
+/// gradient ← 0 where ReLU's output is ≤ 0.
+void gs_relu_backward_f32(float *gradient, const float *output, long count);
+void gs_relu_backward_f64(double *gradient, const double *output, long count);
+/// LeakyReLU in place: negative values are multiplied by `slope`.
+void gs_leaky_relu_f32(float *values, long count, float slope);
+void gs_leaky_relu_f64(double *values, long count, double slope);
+/// gradient ← gradient · slope where LeakyReLU's output is negative.
+void gs_leaky_relu_backward_f32(float *gradient, const float *output, long count, float slope);
+void gs_leaky_relu_backward_f64(double *gradient, const double *output, long count, double slope);
+
+/// target (columns, rows) = source (rows, columns)ᵀ for source rows [first_row, end_row), which
+/// write target columns [first_row, end_row): disjoint row ranges can run on different threads.
+void gs_transpose_f32(const float *source, long rows, long columns, float *target, long first_row, long end_row);
+void gs_transpose_f64(const double *source, long rows, long columns, double *target, long first_row,
+                      long end_row);
+
 #ifdef __cplusplus
 }
 #endif
