@@ -22,28 +22,27 @@ static inline long output_position(long at, long kernel_index, const gs_conv_geo
 #define DEFINE_IM2COL(T, SUFFIX)                                                                   \
     __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))               \
     void gs_im2col_##SUFFIX(const gs_conv_geometry *g, const T *restrict image,                   \
-                            T *restrict columns, long batch, long first_channel, long end_channel) { \
+                            T *restrict columns, long batch, long first_channel, long end_channel,  \
+                            long first_position, long end_position) {                              \
         const long k = g->kernel, s = g->stride, p = g->padding, h = g->height, w = g->width;      \
-        const long out_h = g->out_height, out_w = g->out_width;                                    \
-        const long row_length = out_h * out_w * batch, run = sizeof(T) * (size_t)batch;            \
+        const long out_w = g->out_width;                                                            \
+        const long row_length = (end_position - first_position) * batch;                           \
+        const size_t run = sizeof(T) * (size_t)batch;                                               \
         for (long c = first_channel; c < end_channel; c++) {                                        \
             for (long ki = 0; ki < k; ki++) {                                                       \
                 for (long kj = 0; kj < k; kj++) {                                                   \
-                    T *restrict row = columns + ((c * k + ki) * k + kj) * row_length;               \
-                    for (long oh = 0; oh < out_h; oh++) {                                           \
-                        T *restrict to = row + oh * out_w * batch;                                  \
-                        const long y = oh * s - p + ki;                                             \
-                        if (y < 0 || y >= h) {                                                      \
-                            memset(to, 0, run * (size_t)out_w);                                     \
-                            continue;                                                               \
-                        }                                                                           \
-                        const T *restrict from = image + (c * h + y) * w * batch;                   \
-                        for (long ow = 0; ow < out_w; ow++) {                                       \
-                            const long x = ow * s - p + kj;                                         \
-                            if (x < 0 || x >= w)                                                    \
-                                memset(to + ow * batch, 0, run);                                    \
-                            else                                                                    \
-                                memcpy(to + ow * batch, from + x * batch, run);                     \
+                    T *restrict row = columns + (((c - first_channel) * k + ki) * k + kj) * row_length; \
+                    long oh = first_position / out_w, ow = first_position % out_w;                  \
+                    for (long q = first_position; q < end_position; q++) {                          \
+                        T *restrict to = row + (q - first_position) * batch;                        \
+                        const long y = oh * s - p + ki, x = ow * s - p + kj;                        \
+                        if (y < 0 || y >= h || x < 0 || x >= w)                                     \
+                            memset(to, 0, run);                                                     \
+                        else                                                                        \
+                            memcpy(to, image + ((c * h + y) * w + x) * batch, run);                 \
+                        if (++ow == out_w) {                                                        \
+                            ow = 0;                                                                 \
+                            oh++;                                                                   \
                         }                                                                           \
                     }                                                                               \
                 }                                                                                   \

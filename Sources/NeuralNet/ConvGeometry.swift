@@ -1,7 +1,7 @@
 import CKernels
 
-/// The shape of a 2-D convolution over feature-major images, and its lowering onto one matrix
-/// product for the whole batch (im2col / col2im).
+/// The shape of a 2-D convolution over feature-major images, and its lowering onto matrix
+/// products (im2col / col2im; the chunked products in ConvGeometry+Products.swift).
 ///
 /// Inside a network, image batches are feature-major: (channels, height, width, batch), the batch
 /// innermost (see ``FeatureMajor``). `im2col` copies every input patch a kernel position sees into
@@ -12,7 +12,8 @@ import CKernels
 /// layer's feature-major input; `col2im` is its adjoint (it adds every column entry back onto the
 /// pixel it came from) and gives the input gradient of a convolution and the forward pass of a
 /// transposed one. With the batch innermost, every entry the two move is a run of `batch`
-/// contiguous values.
+/// contiguous values, and the columns of a range of output positions are a contiguous range of
+/// the product's columns, which is what lets the products go chunk by chunk.
 public struct ConvGeometry: Sendable, Equatable {
     public let channels: Int
     public let height: Int
@@ -53,43 +54,37 @@ public struct ConvGeometry: Sendable, Equatable {
                          padding: padding, out_height: outputHeight, out_width: outputWidth)
     }
 
-    /// Fills `columns` (patchSize, outputPlane·batch) from `image` (channels, height, width, batch),
-    /// on `workers` threads (default: as many as BLAS uses, if the work is large enough).
+    /// Fills `columns` from `image` (channels, height, width, batch) for the channels in
+    /// `channels` and the output positions (oh·outputWidth + ow) in `positions`: a
+    /// (channels.count·k·k, positions.count·batch) matrix, the rows of those channels and the
+    /// columns of those positions of the whole batch's (patchSize, outputPlane·batch) one.
     @inlinable
     public func im2col<T: BLASScalar>(image: UnsafePointer<T>, columns: UnsafeMutablePointer<T>, batch: Int,
-                                      workers: Int? = nil) {
-        let shared = SharedPointers(source: image, target: columns), geometry = kernelGeometry
-        splitChannels(work: batch * patchSize * outputPlane, workers: workers) { channels in
-            withUnsafePointer(to: geometry) {
-                T.im2col($0, image: shared.source, columns: shared.target, batch: batch, channels: channels)
-            }
+                                      channels: Range<Int>? = nil, positions: Range<Int>? = nil) {
+        withUnsafePointer(to: kernelGeometry) {
+            T.im2col($0, image: image, columns: columns, batch: batch, channels: channels ?? 0..<self.channels,
+                     positions: positions ?? 0..<outputPlane)
         }
     }
 
     /// Overwrites `image` (channels, height, width, batch) with the adjoint of `im2col`: each
-    /// pixel is the sum of the column entries that were copied from it.
+    /// pixel is the sum of the column entries that were copied from it. Channels are split
+    /// between the workers (``WorkSplit``); each channel's pixels are written by one thread
+    /// only, so the result does not depend on the split.
     @inlinable
     public func col2im<T: BLASScalar>(columns: UnsafePointer<T>, image: UnsafeMutablePointer<T>, batch: Int,
                                       workers: Int? = nil) {
         let shared = SharedPointers(source: columns, target: image), geometry = kernelGeometry
-        splitChannels(work: batch * patchSize * outputPlane, workers: workers) { channels in
+        WorkSplit.ranges(of: channels, work: batch * patchSize * outputPlane, workers: workers) { channels in
             withUnsafePointer(to: geometry) {
                 T.col2im($0, columns: shared.source, image: shared.target, batch: batch, channels: channels)
             }
         }
     }
-
-    /// Runs `body` on disjoint ranges of channels (``WorkSplit``): the gemms use every worker, and
-    /// between gemms they would idle. Each channel's columns and pixels are written by one thread
-    /// only, so the result does not depend on the split.
-    @inlinable
-    func splitChannels(work: Int, workers: Int?, _ body: @Sendable (Range<Int>) -> Void) {
-        WorkSplit.ranges(of: channels, work: work, workers: workers, body)
-    }
 }
 
-/// The two buffers of an im2col or col2im, handed to the threads of `splitChannels`, which
-/// write disjoint channels of `target` and only read `source`.
+/// The two buffers of a col2im or a chunked product, handed to the workers, which only read
+/// `source` and write disjoint parts of `target`.
 @usableFromInline
 struct SharedPointers<T: BLASScalar>: @unchecked Sendable {
     @usableFromInline let source: UnsafePointer<T>

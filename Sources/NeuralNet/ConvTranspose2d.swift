@@ -9,7 +9,8 @@ import Randomness
 /// Lowered onto one gemm for the whole batch: Wᵀ (out·k·k, in) times x (in, H·W·batch) gives one
 /// column of patch contributions per input pixel, and col2im adds them onto the output
 /// (`geometry` describes the convolution from the output back to the input, whose col2im that
-/// is). Not `Sendable`, like `Conv2d`.
+/// is). The backward pass reads the patches of dL/dy chunk by chunk (`patchProduct`,
+/// `patchGradient`). Not `Sendable`, like `Conv2d`.
 public final class ConvTranspose2d<T: BLASScalar> {
     /// The convolution this layer is the adjoint of: from (out, OH, OW) to (in, H, W).
     public let geometry: ConvGeometry
@@ -17,8 +18,10 @@ public final class ConvTranspose2d<T: BLASScalar> {
     public let weight: Parameter<T>  // (in, out, k, k)
     public let bias: Parameter<T>    // (out)
 
-    /// (out·k·k, H·W·batch): the patch contributions, or dL/dy's patches.
+    /// (out·k·k, H·W·batch): the patch contributions of the forward pass.
     @usableFromInline var columns = Buffer<T>(count: 0)
+    /// Chunks of dL/dy's patches for the backward pass.
+    @usableFromInline let patches = PatchScratch<T>()
 
     /// A layer initialised as PyTorch's `nn.ConvTranspose2d` is by default: weight, then bias,
     /// uniform in ±1/√fan_in, where PyTorch takes fan_in from the weight's second dimension,
@@ -55,7 +58,7 @@ public final class ConvTranspose2d<T: BLASScalar> {
     @inlinable
     public func forward(input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, batch: Int) {
         let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
-        reserve(pixels: pixels)
+        columns = columns.growing(toHold: patch * pixels)
         // columns (out·k·k, H·W·batch) = Wᵀ (out·k·k, in) · x (in, H·W·batch)
         T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
                        a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
@@ -70,28 +73,19 @@ public final class ConvTranspose2d<T: BLASScalar> {
     @inlinable
     public func backward(input: UnsafePointer<T>, gradOutput: UnsafePointer<T>,
                          gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
-        let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
-        reserve(pixels: pixels)
         // The adjoint of col2im is im2col: dL/d columns = the patches of dL/dy.
-        geometry.im2col(image: gradOutput, columns: columns.pointer, batch: batch)
         if parameterGradients != .skip {
-            // dW (in, out·k·k) = x (in, H·W·batch) · d columnsᵀ
-            T.parallelGemm(transposeA: false, transposeB: true, m: inputChannels, n: patch, k: pixels, alpha: 1,
-                           a: input, lda: pixels, b: columns.pointer, ldb: pixels,
-                           beta: parameterGradients == .accumulate ? 1 : 0, c: weight.gradient.pointer, ldc: patch)
+            // dW (in, out·k·k) = x (in, H·W·batch) · patches(dy)ᵀ
+            geometry.patchGradient(input, rows: inputChannels, image: gradOutput, batch: batch,
+                                   into: weight.gradient.pointer, accumulate: parameterGradients == .accumulate,
+                                   scratch: patches)
             FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
                                      channels: geometry.channels, run: batch * geometry.inputPlane)
         }
         if let gradInput {
-            // dx (in, H·W·batch) = W (in, out·k·k) · d columns
-            T.parallelGemm(transposeA: false, transposeB: false, m: inputChannels, n: pixels, k: patch, alpha: 1,
-                           a: weight.value.pointer, lda: patch, b: columns.pointer, ldb: pixels,
-                           beta: 0, c: gradInput, ldc: pixels)
+            // dx (in, H·W·batch) = W (in, out·k·k) · patches(dy)
+            geometry.patchProduct(weight.value.pointer, rows: inputChannels, image: gradOutput, batch: batch,
+                                  into: gradInput, beta: 0, scratch: patches)
         }
-    }
-
-    @usableFromInline
-    func reserve(pixels: Int) {
-        columns = columns.growing(toHold: geometry.patchSize * pixels)
     }
 }

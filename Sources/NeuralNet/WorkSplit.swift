@@ -13,11 +13,25 @@ public enum WorkSplit {
     @inlinable
     public static func ranges(of count: Int, work: Int? = nil, workers: Int? = nil,
                               _ body: @Sendable (Range<Int>) -> Void) {
-        let wanted = workers ?? Swift.min(BLAS.threads, (work ?? count) / minimumPartWork)
-        let parts = Swift.max(1, Swift.min(wanted, count))
-        if parts == 1 { return body(0..<count) }
+        let parts = partCount(of: count, work: work ?? count, minimumWork: minimumPartWork, workers: workers)
+        indexedRanges(of: count, parts: parts) { body($1) }
+    }
+
+    /// How many parts `ranges` splits `count` items into: one per worker (default `BLAS.threads`)
+    /// that gets at least `minimumWork` of the `work`, at least one, at most `count`.
+    @inlinable
+    public static func partCount(of count: Int, work: Int, minimumWork: Int, workers: Int? = nil) -> Int {
+        let wanted = workers ?? Swift.min(BLAS.threads, work / minimumWork)
+        return Swift.max(1, Swift.min(wanted, count))
+    }
+
+    /// Runs `body(part, range)` for `parts` disjoint ranges covering 0..<count, on the calling
+    /// thread when there is one part: for bodies that keep scratch space per part.
+    @inlinable
+    public static func indexedRanges(of count: Int, parts: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
+        if parts <= 1 { return body(0, 0..<count) }
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            body(count * part / parts ..< count * (part + 1) / parts)
+            body(part, count * part / parts ..< count * (part + 1) / parts)
         }
     }
 }

@@ -155,27 +155,75 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
         #expect(GradientCheck.relativeError(layer.weight.gradient.array, expected) < 1e-12)
     }
 
-    @Test func patchCopiesDoNotDependOnTheThreadSplit() {
-        // im2col and col2im split channels across threads for large batches; every split must
-        // give the same values (each channel is computed the same way by whichever thread).
+    @Test func patchCopiesDoNotDependOnTheSplit() {
+        // col2im splits channels across threads, and the chunked products copy patches for a
+        // range of channels and output positions; every split must give the same values.
         let geometry = ConvGeometry(channels: 5, height: 6, width: 7, kernelSize: 3, stride: 2, padding: 1)
-        let batch = 3, columnCount = geometry.patchSize * batch * geometry.outputPlane
+        let batch = 3, pixels = batch * geometry.outputPlane, columnCount = geometry.patchSize * pixels
         var rng = SeededRNG(seed: 37)
         let image = Buffer<Double>(GradientCheck.randomValues(batch * geometry.channels * geometry.inputPlane, rng: &rng))
         let columns = Buffer<Double>(GradientCheck.randomValues(columnCount, rng: &rng))
-        var patches: [[Double]] = [], sums: [[Double]] = []
+        let patches = Buffer<Double>(count: columnCount)
+        geometry.im2col(image: image.pointer, columns: patches.pointer, batch: batch)
+        var sums: [[Double]] = []
         for workers in [1, 2, 3, 5] {
-            let patch = Buffer<Double>(count: columnCount), sum = Buffer<Double>(count: image.count)
-            geometry.im2col(image: image.pointer, columns: patch.pointer, batch: batch, workers: workers)
+            let sum = Buffer<Double>(count: image.count)
             geometry.col2im(columns: columns.pointer, image: sum.pointer, batch: batch, workers: workers)
-            patches.append(patch.array)
             sums.append(sum.array)
         }
-        #expect(patches.allSatisfy { $0 == patches[0] } && sums.allSatisfy { $0 == sums[0] })
+        #expect(sums.allSatisfy { $0 == sums[0] })
+        // A block of channels and positions is that block of the whole matrix.
+        let (channels, positions) = (1..<4, 5..<11)
+        let rows = channels.count * 9, width = positions.count * batch
+        let block = Buffer<Double>(count: rows * width)
+        geometry.im2col(image: image.pointer, columns: block.pointer, batch: batch, channels: channels,
+                        positions: positions)
+        for row in 0..<rows {
+            for column in 0..<width {
+                let whole = patches[(channels.lowerBound * 9 + row) * pixels + positions.lowerBound * batch + column]
+                #expect(block[row * width + column] == whole, "row \(row), column \(column)")
+            }
+        }
         // Adjoint: ⟨im2col(x), c⟩ = ⟨x, col2im(c)⟩.
-        let left = zip(patches[0], columns.array).reduce(0) { $0 + $1.0 * $1.1 }
+        let left = zip(patches.array, columns.array).reduce(0) { $0 + $1.0 * $1.1 }
         let right = zip(image.array, sums[0]).reduce(0) { $0 + $1.0 * $1.1 }
         #expect(abs(left - right) < 1e-10 * max(1, abs(left)))
+    }
+
+    @Test(arguments: [1, 2, 5, 9, 100])
+    func chunkedProductsMatchOneProductOfAllPatches(positionsPerChunk: Int) {
+        // The products go chunk by chunk of output positions (9 here); any chunk size, including
+        // one that leaves a short last chunk, must give the product of the whole patch matrix.
+        let geometry = ConvGeometry(channels: 4, height: 5, width: 6, kernelSize: 3, stride: 2, padding: 1)
+        let batch = 3, rows = 2, pixels = batch * geometry.outputPlane
+        var rng = SeededRNG(seed: 38)
+        let image = Buffer<Double>(GradientCheck.randomValues(batch * geometry.channels * geometry.inputPlane, rng: &rng))
+        let weights = Buffer<Double>(GradientCheck.randomValues(rows * geometry.patchSize, rng: &rng))
+        let upstream = Buffer<Double>(GradientCheck.randomValues(rows * pixels, rng: &rng))
+        let patches = Buffer<Double>(count: geometry.patchSize * pixels)
+        geometry.im2col(image: image.pointer, columns: patches.pointer, batch: batch)
+        let product = Buffer<Double>(count: rows * pixels), gradient = Buffer<Double>(count: rows * geometry.patchSize)
+        Double.gemm(transposeA: false, transposeB: false, m: rows, n: pixels, k: geometry.patchSize, alpha: 1,
+                    a: weights.pointer, lda: geometry.patchSize, b: patches.pointer, ldb: pixels, beta: 0,
+                    c: product.pointer, ldc: pixels)
+        Double.gemm(transposeA: false, transposeB: true, m: rows, n: geometry.patchSize, k: pixels, alpha: 1,
+                    a: upstream.pointer, lda: pixels, b: patches.pointer, ldb: pixels, beta: 0,
+                    c: gradient.pointer, ldc: geometry.patchSize)
+
+        let scratch = PatchScratch<Double>()
+        let chunked = Buffer<Double>(Array(repeating: 1, count: rows * pixels))
+        geometry.patchProduct(weights.pointer, rows: rows, image: image.pointer, batch: batch, into: chunked.pointer,
+                              beta: 1, scratch: scratch, positionsPerChunk: positionsPerChunk)
+        #expect(GradientCheck.relativeError(chunked.array, product.array.map { $0 + 1 }) < 1e-12)
+        let prior = GradientCheck.randomValues(gradient.count, rng: &rng)
+        for accumulate in [false, true] {
+            let chunkedGradient = Buffer<Double>(prior)
+            geometry.patchGradient(upstream.pointer, rows: rows, image: image.pointer, batch: batch,
+                                   into: chunkedGradient.pointer, accumulate: accumulate, scratch: scratch,
+                                   positionsPerChunk: positionsPerChunk)
+            let expected = accumulate ? zip(gradient.array, prior).map { $0 + $1 } : gradient.array
+            #expect(GradientCheck.relativeError(chunkedGradient.array, expected) < 1e-12, "accumulate \(accumulate)")
+        }
     }
 
     // MARK: initialisation

@@ -81,7 +81,7 @@ import Testing
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let blocker = folder + "/a-file"
-            FileManager.default.createFile(atPath: blocker, contents: Data())
+            #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))
             // Eight 28×28 images (an IDX file): pictures to dump, made at once.
             let images = folder + "/images.idx"
             let header: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 8, 0, 0, 0, 28, 0, 0, 0, 28]

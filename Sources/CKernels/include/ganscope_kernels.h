@@ -19,13 +19,15 @@ typedef struct {
     long channels, height, width, kernel, stride, padding, out_height, out_width;
 } gs_conv_geometry;
 
-/// Fills rows [first_channel·k², end_channel·k²) of the column matrix
-/// (channels·k·k, out_height·out_width·batch) from the batch of images; zero where a patch
-/// reaches into the padding.
+/// Fills the column matrix of channels [first_channel, end_channel) and output positions
+/// [first_position, end_position) (a position is oh·out_width + ow): its row (c − first_channel,
+/// ki, kj) and column (position − first_position, n) hold the input value that kernel offset sees
+/// from that output position, zero where it reaches into the padding. Rows are
+/// (end_position − first_position)·batch long.
 void gs_im2col_f32(const gs_conv_geometry *g, const float *image, float *columns, long batch,
-                   long first_channel, long end_channel);
+                   long first_channel, long end_channel, long first_position, long end_position);
 void gs_im2col_f64(const gs_conv_geometry *g, const double *image, double *columns, long batch,
-                   long first_channel, long end_channel);
+                   long first_channel, long end_channel, long first_position, long end_position);
 
 /// The adjoint of im2col for channels [first_channel, end_channel): overwrites those channels of
 /// the images with the sum of the column entries copied from each pixel.
