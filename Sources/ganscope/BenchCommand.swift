@@ -15,6 +15,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Networks: mlp or dcgan (28×28 grayscale, as the PyTorch reference). (default: mlp)")
     var model: ModelKind = .mlp
     @Flag(name: .customLong("batch-norm"), help: "BatchNorm2d in the DCGAN's generator.") var batchNorm = false
+    @Option(name: .customLong("conv-width"), parsing: .unconditional, help: """
+        --model dcgan: channels of the convolutions next to the image, doubling at each stage inwards \
+        (64 is PyTorch's make_dcgan). (default: 64)
+        """, transform: BoundedOption.integer(in: OptionRanges.convolutionWidth))
+    var convolutionWidth: Int?
 
     @Option(parsing: .unconditional, help: "Minibatch size M. (default: 64)",
             transform: BoundedOption.integer(in: OptionRanges.batch))
@@ -33,6 +38,13 @@ struct BenchCommand: ParsableCommand {
     var threads = 2
     @Flag(help: "Print one JSON object instead of text.") var json = false
 
+    func validate() throws {
+        if model == .mlp {
+            if batchNorm { throw ValidationError("--batch-norm applies to --model dcgan only") }
+            if convolutionWidth != nil { throw ValidationError("--conv-width applies to --model dcgan only") }
+        }
+    }
+
     func run() throws {
         try BLAS.load()
         var config = TrainingConfig()
@@ -41,6 +53,7 @@ struct BenchCommand: ParsableCommand {
         config.sampleCount = 1  // the fixed-noise grid is not part of a step
         config.model = model == .mlp ? nil : model
         config.batchNorm = batchNorm ? true : nil
+        config.convolutionWidth = convolutionWidth
         BLAS.threads = threads
         let gan = try GANStep.fresh(config: config,
                                     dataset: Self.randomImages(count: 60_000, width: 28, height: 28, seed: config.seed))

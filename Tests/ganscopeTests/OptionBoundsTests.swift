@@ -53,6 +53,7 @@ import Testing
             Case(command: ["bench"], option: "--repeats", range: whole(OptionRanges.benchRepeats)),
             Case(command: ["bench"], option: "--warmup", range: whole(OptionRanges.benchWarmup), valid: ["0"]),
             Case(command: ["bench"], option: "--threads", range: whole(OptionRanges.threads)),
+            Case(command: ["bench", "--model", "dcgan"], option: "--conv-width", range: whole(OptionRanges.convolutionWidth)),
         ]
     }()
 
@@ -126,5 +127,20 @@ import Testing
         #expect(try training(["--conv-width", "32"]).conflicts(with: saved) == ["--conv-width 32 (checkpoint: 64)"])
         saved.convolutionWidth = 32
         #expect(try training(["--conv-width", "32"]).conflicts(with: saved).isEmpty)
+    }
+
+    /// `bench --conv-width` measures a narrower DCGAN; the DCGAN's options are refused on the MLP.
+    @Test func benchTakesTheDCGANsOptionsForTheDCGANOnly() throws {
+        let bench = try #require(try Ganscope.parseAsRoot(["bench", "--model", "dcgan", "--conv-width", "16"]) as? BenchCommand)
+        #expect(bench.convolutionWidth == 16)
+        for refused in [["--conv-width", "16"], ["--batch-norm"]] {
+            do {
+                _ = try Ganscope.parseAsRoot(["bench"] + refused)
+                Issue.record("bench \(refused) was accepted")
+            } catch {
+                #expect(Ganscope.exitCode(for: error) == .validationFailure)
+                #expect(Ganscope.usageErrorLine(for: error) == "ganscope: \(refused[0]) applies to --model dcgan only")
+            }
+        }
     }
 }
