@@ -39,7 +39,9 @@ struct ExploreCommand: ParsableCommand {
             let state = AppState(mode: .explorerOnly, model: file.origin?.family ?? .gan, shape: file.shape,
                                  fixedNoise: file.origin?.fixedNoise ?? [], pointBounds: pointBounds, themes: themes,
                                  themeName: display.theme, display: capabilities)
-            return (state, nil, [.savedGenerator(file.weights, step: file.origin?.step ?? 0)])
+            // A PyTorch state dict has no step to show: the panel names the file's kind instead.
+            return (state, nil, [.savedGenerator(file.weights, step: file.origin?.step ?? 0,
+                                                 source: file.origin == nil ? "a PyTorch state dict" : nil)])
         }
     }
 }

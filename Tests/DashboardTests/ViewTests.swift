@@ -184,6 +184,17 @@ import Testing
         #expect(grid.lines()[1].hasPrefix("┌ Latent explorer · G of step 900 "))
         try Golden.check(grid, "explorer-only-80x24")
     }
+
+    @Test func explorerOnAPyTorchFileNamesItInsteadOfAStep() {
+        var state = AppState(mode: .explorerOnly, shape: Fixtures.imageShape, fixedNoise: [])
+        Fixtures.render(&state, update(&state, .savedGenerator(Fixtures.generator(), step: 0,
+                                                                source: "a PyTorch state dict")))
+        let title = view(state, size: (80, 24)).lines()[1]
+        #expect(title.hasPrefix("┌ Latent explorer · G from a PyTorch state dict "), "\(title)")
+        // A snapshot of a run afterwards shows its step again.
+        Fixtures.render(&state, update(&state, .savedGenerator(Fixtures.generator(), step: 40)))
+        #expect(view(state, size: (80, 24)).lines()[1].hasPrefix("┌ Latent explorer · G of step 40 "))
+    }
 }
 
 /// What the screen shows while the history is scrubbed, and the theory on 2-D data.

@@ -23,6 +23,8 @@ public struct ExplorerState: Sendable, Equatable {
     public private(set) var dimension = 0
     /// The step of the generator weights the runtime holds, nil before the first snapshot.
     public private(set) var generatorStep: Int?
+    /// What the weights came from when that is not a step of a run (a PyTorch state dict).
+    public private(set) var generatorSource: String?
     /// Counts requests, so a late answer to an old request is recognised.
     public private(set) var requestID = 0
     public private(set) var images: ExplorerImages?
@@ -51,8 +53,9 @@ public struct ExplorerState: Sendable, Equatable {
     }
 
     /// Records new generator weights; the first ones also fix the latent size and endpoints.
-    mutating func generatorArrived(step: Int, latentDimension: Int) {
+    mutating func generatorArrived(step: Int, latentDimension: Int, source: String? = nil) {
         generatorStep = step
+        generatorSource = source
         guard latentDimension != self.latentDimension else { return }
         if fixedNoise.count >= 2 * latentDimension {
             endpointA = Array(fixedNoise[0..<latentDimension])

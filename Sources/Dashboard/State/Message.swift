@@ -6,8 +6,9 @@ public enum Message: Sendable {
     case key(KeyPress)
     /// An event from the trainer, drained from the inbox once per frame.
     case trainer(TrainerEvent)
-    /// Generator weights from elsewhere than a running trainer (a checkpoint), for the explorer.
-    case savedGenerator(NetworkWeights, step: Int)
+    /// Generator weights from elsewhere than a running trainer (a checkpoint), for the explorer;
+    /// `source` names a file that has no step (a PyTorch state dict), and the panel then says so.
+    case savedGenerator(NetworkWeights, step: Int, source: String? = nil)
     /// The explorer's generator answered a request.
     case explorerRendered(ExplorerImages)
     /// The explorer's network answered a ``Effect/renderLatentGrid(_:)``.

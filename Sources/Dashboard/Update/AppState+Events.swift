@@ -53,8 +53,8 @@ extension AppState {
     }
 
     /// New weights for the explorer: the runtime loads them and redraws the current point.
-    mutating func generatorArrived(_ weights: NetworkWeights, step: Int) -> [Effect] {
-        explorer.generatorArrived(step: step, latentDimension: weights.inputSize)
+    mutating func generatorArrived(_ weights: NetworkWeights, step: Int, source: String? = nil) -> [Effect] {
+        explorer.generatorArrived(step: step, latentDimension: weights.inputSize, source: source)
         return [.loadGenerator(weights)] + explorerRequest() + (latentView == .decodedGrid ? latentGridRequest() : [])
     }
 

@@ -8,9 +8,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .trainer(let event):
         state.revision += 1
         return state.handle(event)
-    case .savedGenerator(let weights, let step):
+    case .savedGenerator(let weights, let step, let source):
         state.revision += 1
-        return state.generatorArrived(weights, step: step)
+        return state.generatorArrived(weights, step: step, source: source)
     case .latentGridRendered(let images):
         state.revision += 1
         state.latentGridRendered(images)

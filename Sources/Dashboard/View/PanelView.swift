@@ -74,6 +74,7 @@ struct PanelView: Widget {
             return "\(palette.dot)\(layout)\(palette.dot)step \(pairs.step)"
         case .explorer:
             let network = state.model.isAdversarial ? "G" : "decoder"
+            if let source = state.explorer.generatorSource { return "\(palette.dot)\(network) from \(source)" }
             return state.explorer.generatorStep.map { "\(palette.dot)\(network) of step \($0)" } ?? ""
         case .metrics:
             guard state.showsSpectrum else { return "" }
