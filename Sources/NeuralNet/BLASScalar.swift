@@ -18,7 +18,7 @@ public protocol BLASScalar: Real, BinaryFloatingPoint, Sendable {
     static func im2col(_ geometry: UnsafePointer<gs_conv_geometry>, image: UnsafePointer<Self>,
                        columns: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>, positions: Range<Int>)
     /// `ConvGeometry.col2im` for the channels in `channels` (the C kernel for this type).
-    static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafePointer<Self>,
+    static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafeMutablePointer<Self>,
                        image: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>)
     /// ReLU in place (the C kernel for this type; ``Activation`` says what it computes).
     static func relu(_ values: UnsafeMutablePointer<Self>, count: Int)
@@ -72,7 +72,7 @@ extension Float: BLASScalar {
     }
 
     @inlinable
-    public static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafePointer<Float>,
+    public static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafeMutablePointer<Float>,
                               image: UnsafeMutablePointer<Float>, batch: Int, channels: Range<Int>) {
         gs_col2im_f32(geometry, columns, image, batch, channels.lowerBound, channels.upperBound)
     }
@@ -124,7 +124,7 @@ extension Double: BLASScalar {
     }
 
     @inlinable
-    public static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafePointer<Double>,
+    public static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafeMutablePointer<Double>,
                               image: UnsafeMutablePointer<Double>, batch: Int, channels: Range<Int>) {
         gs_col2im_f64(geometry, columns, image, batch, channels.lowerBound, channels.upperBound)
     }

@@ -18,7 +18,8 @@ public final class Conv2d<T: BLASScalar> {
 
     /// Chunks of patches for the forward pass and the weight gradient.
     @usableFromInline let patches = PatchScratch<T>()
-    /// (in·k·k, OH·OW·batch): Wᵀ·dL/dy, before col2im.
+    /// (in·k·k, OH·OW·batch): Wᵀ·dL/dy, before col2im. All zero between calls (a new buffer is,
+    /// and col2im leaves it so), so the product adds onto it (β = 1) and OpenBLAS zeroes nothing.
     @usableFromInline var columns = Buffer<T>(count: 0)
 
     /// A layer initialised as PyTorch's `nn.Conv2d` is by default: weight, then bias, uniform in
@@ -75,7 +76,7 @@ public final class Conv2d<T: BLASScalar> {
             // d columns (in·k·k, OH·OW·batch) = Wᵀ · dy, then back onto the pixels they came from.
             T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
                            a: weight.value.pointer, lda: patch, b: gradOutput, ldb: pixels,
-                           beta: 0, c: columns.pointer, ldc: pixels)
+                           beta: 1, c: columns.pointer, ldc: pixels)
             geometry.col2im(columns: columns.pointer, image: gradInput, batch: batch)
         }
     }

@@ -68,23 +68,26 @@ public struct ConvGeometry: Sendable, Equatable {
     }
 
     /// Overwrites `image` (channels, height, width, batch) with the adjoint of `im2col`: each
-    /// pixel is the sum of the column entries that were copied from it. Channels are split
-    /// between the workers (``WorkSplit``); each channel's pixels are written by one thread
-    /// only, so the result does not depend on the split.
+    /// pixel is the sum of the column entries that were copied from it. It consumes `columns`,
+    /// leaving every entry zero, so the product that fills them next adds onto zeros (β = 1) and
+    /// OpenBLAS skips its zeroing pass for β = 0 (im2col.c says why). Channels are split
+    /// between the workers (``WorkSplit``); each channel's pixels and columns are written by one
+    /// thread only, so the result does not depend on the split.
     @inlinable
-    public func col2im<T: BLASScalar>(columns: UnsafePointer<T>, image: UnsafeMutablePointer<T>, batch: Int,
+    public func col2im<T: BLASScalar>(columns: UnsafeMutablePointer<T>, image: UnsafeMutablePointer<T>, batch: Int,
                                       workers: Int? = nil) {
         let shared = SharedPointers(source: columns, target: image), geometry = kernelGeometry
         WorkSplit.ranges(of: channels, work: batch * patchSize * outputPlane, workers: workers) { channels in
             withUnsafePointer(to: geometry) {
-                T.col2im($0, columns: shared.source, image: shared.target, batch: batch, channels: channels)
+                T.col2im($0, columns: UnsafeMutablePointer(mutating: shared.source), image: shared.target,
+                         batch: batch, channels: channels)
             }
         }
     }
 }
 
-/// The two buffers of a col2im or a chunked product, handed to the workers, which only read
-/// `source` and write disjoint parts of `target`.
+/// The two buffers of a col2im or a chunked product, handed to the workers, which read `source`
+/// (col2im also clears the entries of its channels) and write disjoint parts of `target`.
 @usableFromInline
 struct SharedPointers<T: BLASScalar>: @unchecked Sendable {
     @usableFromInline let source: UnsafePointer<T>

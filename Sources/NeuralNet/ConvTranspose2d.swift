@@ -18,7 +18,8 @@ public final class ConvTranspose2d<T: BLASScalar> {
     public let weight: Parameter<T>  // (in, out, k, k)
     public let bias: Parameter<T>    // (out)
 
-    /// (out·k·k, H·W·batch): the patch contributions of the forward pass.
+    /// (out·k·k, H·W·batch): the patch contributions of the forward pass. All zero between calls
+    /// (a new buffer is, and col2im leaves it so), so the product adds onto it (β = 1).
     @usableFromInline var columns = Buffer<T>(count: 0)
     /// Chunks of dL/dy's patches for the backward pass.
     @usableFromInline let patches = PatchScratch<T>()
@@ -62,7 +63,7 @@ public final class ConvTranspose2d<T: BLASScalar> {
         // columns (out·k·k, H·W·batch) = Wᵀ (out·k·k, in) · x (in, H·W·batch)
         T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
                        a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
-                       beta: 0, c: columns.pointer, ldc: pixels)
+                       beta: 1, c: columns.pointer, ldc: pixels)
         geometry.col2im(columns: columns.pointer, image: output, batch: batch)
         FeatureMajor.addBias(bias.value.pointer, to: output, channels: geometry.channels,
                              run: batch * geometry.inputPlane)

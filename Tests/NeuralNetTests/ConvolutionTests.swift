@@ -136,6 +136,41 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    @Test(arguments: cases)
+    func productsEndingInCol2imStayRightCallAfterCall(_ shape: ConvCase) {
+        // Conv2d's input gradient and ConvTranspose2d's forward pass add their product onto a
+        // column matrix the last col2im left zero: batches that shrink and grow again must still
+        // match the definition every time.
+        let conv = shape.conv(), transposed = shape.transposed()
+        let outputHeight = (shape.height - 1) * shape.stride - 2 * shape.padding + shape.kernel
+        let outputWidth = (shape.width - 1) * shape.stride - 2 * shape.padding + shape.kernel
+        // Conv2d's dL/dx is the transposed convolution of dL/dy by the same weights.
+        let adjoint = ConvCase(inputs: shape.outputs, outputs: shape.inputs, kernel: shape.kernel, stride: shape.stride,
+                               padding: shape.padding, height: conv.outputHeight, width: conv.outputWidth)
+        var rng = SeededRNG(seed: 39)
+        for batch in [3, 1, 4, 2] {
+            let x = Buffer<Double>(GradientCheck.randomValues(batch * transposed.inputCount, rng: &rng))
+            let y = Buffer<Double>(count: batch * transposed.outputCount)
+            transposed.forward(input: x.pointer, output: y.pointer, batch: batch)
+            let expected = Reference.transposedConvolution(
+                shape, input: x.array, weight: transposed.weight.value.array, bias: transposed.bias.value.array,
+                batch: batch, outputHeight: outputHeight, outputWidth: outputWidth)
+            #expect(GradientCheck.relativeError(y.array, expected) < 1e-12, "transposed, batch \(batch)")
+
+            let input = Buffer<Double>(GradientCheck.randomValues(batch * conv.inputCount, rng: &rng))
+            let upstream = Buffer<Double>(GradientCheck.randomValues(batch * conv.outputCount, rng: &rng))
+            let output = Buffer<Double>(count: batch * conv.outputCount), dx = Buffer<Double>(count: input.count)
+            conv.forward(input: input.pointer, output: output.pointer, batch: batch)
+            conv.backward(input: input.pointer, gradOutput: upstream.pointer, gradInput: dx.pointer, batch: batch,
+                          parameterGradients: .skip)
+            let expectedDx = Reference.transposedConvolution(
+                adjoint, input: upstream.array, weight: conv.weight.value.array,
+                bias: Array(repeating: 0, count: shape.inputs), batch: batch, outputHeight: shape.height,
+                outputWidth: shape.width)
+            #expect(GradientCheck.relativeError(dx.array, expectedDx) < 1e-12, "conv dx, batch \(batch)")
+        }
+    }
+
     @Test func backwardOnAnotherInputDoesNotReuseTheForwardPatches() {
         // Conv2d keeps the forward pass's patches for the backward pass of the same input; given
         // another buffer, backward must take its patches from that buffer.
@@ -165,11 +200,15 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
         let columns = Buffer<Double>(GradientCheck.randomValues(columnCount, rng: &rng))
         let patches = Buffer<Double>(count: columnCount)
         geometry.im2col(image: image.pointer, columns: patches.pointer, batch: batch)
+        let columnValues = columns.array
         var sums: [[Double]] = []
         for workers in [1, 2, 3, 5] {
             let sum = Buffer<Double>(count: image.count)
+            columns.assign(columnValues)
             geometry.col2im(columns: columns.pointer, image: sum.pointer, batch: batch, workers: workers)
             sums.append(sum.array)
+            // col2im consumes its columns, the ones in the padding too: the next product adds onto zeros.
+            #expect(columns.array.allSatisfy { $0 == 0 }, "\(workers) workers")
         }
         #expect(sums.allSatisfy { $0 == sums[0] })
         // A block of channels and positions is that block of the whole matrix.
@@ -185,7 +224,7 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
             }
         }
         // Adjoint: ⟨im2col(x), c⟩ = ⟨x, col2im(c)⟩.
-        let left = zip(patches.array, columns.array).reduce(0) { $0 + $1.0 * $1.1 }
+        let left = zip(patches.array, columnValues).reduce(0) { $0 + $1.0 * $1.1 }
         let right = zip(image.array, sums[0]).reduce(0) { $0 + $1.0 * $1.1 }
         #expect(abs(left - right) < 1e-10 * max(1, abs(left)))
     }

@@ -30,10 +30,11 @@ void gs_im2col_f64(const gs_conv_geometry *g, const double *image, double *colum
                    long first_channel, long end_channel, long first_position, long end_position);
 
 /// The adjoint of im2col for channels [first_channel, end_channel): overwrites those channels of
-/// the images with the sum of the column entries copied from each pixel.
-void gs_col2im_f32(const gs_conv_geometry *g, const float *columns, float *image, long batch,
+/// the images with the sum of the column entries copied from each pixel, and leaves those
+/// channels' rows of the columns zero.
+void gs_col2im_f32(const gs_conv_geometry *g, float *columns, float *image, long batch,
                    long first_channel, long end_channel);
-void gs_col2im_f64(const gs_conv_geometry *g, const double *columns, double *image, long batch,
+void gs_col2im_f64(const gs_conv_geometry *g, double *columns, double *image, long batch,
                    long first_channel, long end_channel);
 
 /// ReLU in place: values ≤ 0 become 0 (NaN stays NaN).
