@@ -18,14 +18,17 @@ extension ConvGeometry {
 
     /// product (rows, outputPlane·batch) = β·product + a (rows, patchSize) · im2col(image): the
     /// forward pass of a convolution (a = W) and the input gradient of a transposed one. Each
-    /// worker takes a contiguous run of chunks and writes only their columns.
+    /// worker takes a contiguous run of chunks and writes only their columns. `workers`
+    /// overrides how many share the work (for tests; default: as many as it pays for).
     @inlinable
     public func patchProduct<T: BLASScalar>(_ a: UnsafePointer<T>, rows: Int, image: UnsafePointer<T>, batch: Int,
                                             into product: UnsafeMutablePointer<T>, beta: T,
-                                            scratch: PatchScratch<T>, positionsPerChunk: Int? = nil) {
+                                            scratch: PatchScratch<T>, positionsPerChunk: Int? = nil,
+                                            workers: Int? = nil) {
         let chunks = PatchChunks(self, batch: batch, positionsPerChunk: positionsPerChunk)
         let pixels = outputPlane * batch, geometry = self
-        let (parts, buffers) = chunks.workers(splitting: chunks.count, rows: rows, scratch: scratch)
+        let parts = chunks.parts(splitting: chunks.count, rows: rows, of: T.self, workers: workers)
+        let buffers = chunks.buffers(for: parts, in: scratch)
         let shared = SharedPointers(source: image, target: product), weights = SendablePointer(a)
         WorkSplit.indexedRanges(of: chunks.count, parts: parts) { part, range in
             let patches = buffers.pointers[part]
@@ -42,26 +45,35 @@ extension ConvGeometry {
     /// gradient (rows, patchSize) = a (rows, outputPlane·batch) · im2col(image)ᵀ, added to the
     /// gradient when `accumulate`: the weight gradient of a convolution (a = dL/dy) and of a
     /// transposed one (a = its input, image = dL/dy). The workers split the patch rows by
-    /// channel, each writing its own columns of the gradient; every entry sums its chunks in
-    /// order, so the result does not depend on the split.
+    /// channel, each writing its own columns of the gradient (or, with fewer channels than
+    /// workers, the gradient's rows); every entry sums its chunks in order, so the result does
+    /// not depend on the split.
     @inlinable
     public func patchGradient<T: BLASScalar>(_ a: UnsafePointer<T>, rows: Int, image: UnsafePointer<T>, batch: Int,
                                              into gradient: UnsafeMutablePointer<T>, accumulate: Bool,
-                                             scratch: PatchScratch<T>, positionsPerChunk: Int? = nil) {
+                                             scratch: PatchScratch<T>, positionsPerChunk: Int? = nil,
+                                             workers: Int? = nil) {
         let chunks = PatchChunks(self, batch: batch, positionsPerChunk: positionsPerChunk)
         let pixels = outputPlane * batch, geometry = self, kernelArea = kernelSize * kernelSize
-        let (parts, buffers) = chunks.workers(splitting: channels, rows: rows, scratch: scratch)
+        // By channel where there are enough; a layer on one image channel (the DCGAN's first and
+        // last) splits the gradient's rows instead, each worker copying all the patches.
+        let byChannel = chunks.parts(splitting: channels, rows: rows, of: T.self, workers: workers)
+        let byRow = chunks.parts(splitting: rows, rows: rows, of: T.self, workers: workers)
+        let splitsChannels = byChannel >= byRow, parts = Swift.max(byChannel, byRow)
+        let buffers = chunks.buffers(for: parts, in: scratch)
         let shared = SharedPointers(source: image, target: gradient), upstream = SendablePointer(a)
-        WorkSplit.indexedRanges(of: channels, parts: parts) { part, channels in
+        WorkSplit.indexedRanges(of: splitsChannels ? channels : rows, parts: parts) { part, range in
+            let (channels, gradientRows) = splitsChannels ? (range, 0..<rows) : (0..<geometry.channels, range)
             let patches = buffers.pointers[part], patchRows = channels.count * kernelArea
             for chunk in 0..<chunks.count {
                 let positions = chunks.positions(chunk), columns = positions.count * batch
                 geometry.im2col(image: shared.source, columns: patches, batch: batch, channels: channels,
                                 positions: positions)
-                T.gemm(transposeA: false, transposeB: true, m: rows, n: patchRows, k: columns, alpha: 1,
-                       a: upstream.pointer + positions.lowerBound * batch, lda: pixels, b: patches, ldb: columns,
-                       beta: chunk == 0 && !accumulate ? 0 : 1,
-                       c: shared.target + channels.lowerBound * kernelArea, ldc: geometry.patchSize)
+                T.gemm(transposeA: false, transposeB: true, m: gradientRows.count, n: patchRows, k: columns, alpha: 1,
+                       a: upstream.pointer + gradientRows.lowerBound * pixels + positions.lowerBound * batch,
+                       lda: pixels, b: patches, ldb: columns, beta: chunk == 0 && !accumulate ? 0 : 1,
+                       c: shared.target + gradientRows.lowerBound * geometry.patchSize + channels.lowerBound * kernelArea,
+                       ldc: geometry.patchSize)
             }
         }
     }
@@ -89,14 +101,19 @@ struct PatchChunks: Sendable {
         index * perChunk ..< Swift.min((index + 1) * perChunk, geometry.outputPlane)
     }
 
-    /// How many workers share a product of `rows` rows split into `items` pieces (chunks or
-    /// channels), and a scratch buffer of one chunk's patches for each.
+    /// How many workers share a product of `rows` rows split into `items` pieces (chunks,
+    /// channels or rows): `workers` if given (tests), else as many as the work pays for.
     @inlinable
-    func workers<T: BLASScalar>(splitting items: Int, rows: Int, scratch: PatchScratch<T>)
-        -> (parts: Int, buffers: ScratchPointers<T>) {
+    func parts<T: BLASScalar>(splitting items: Int, rows: Int, of _: T.Type, workers: Int?) -> Int {
         let work = rows * geometry.outputPlane * batch * geometry.patchSize
-        let parts = WorkSplit.partCount(of: items, work: work, minimumWork: MatrixProduct<T>.minimumBandWork)
-        return (parts, scratch.buffers(parts: parts, count: geometry.patchSize * perChunk * batch))
+        return WorkSplit.partCount(of: items, work: work, minimumWork: MatrixProduct<T>.minimumBandWork,
+                                   workers: workers)
+    }
+
+    /// A scratch buffer of one chunk's patches for each of `parts` workers.
+    @inlinable
+    func buffers<T: BLASScalar>(for parts: Int, in scratch: PatchScratch<T>) -> ScratchPointers<T> {
+        scratch.buffers(parts: parts, count: geometry.patchSize * perChunk * batch)
     }
 }
 

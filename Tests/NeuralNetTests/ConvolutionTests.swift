@@ -229,11 +229,13 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
         #expect(abs(left - right) < 1e-10 * max(1, abs(left)))
     }
 
-    @Test(arguments: [1, 2, 5, 9, 100])
-    func chunkedProductsMatchOneProductOfAllPatches(positionsPerChunk: Int) {
+    @Test(arguments: [(1, 4), (2, 4), (5, 4), (9, 4), (100, 4), (2, 1), (4, 1)])
+    func chunkedProductsMatchOneProductOfAllPatches(positionsPerChunk: Int, channels: Int) {
         // The products go chunk by chunk of output positions (9 here); any chunk size, including
-        // one that leaves a short last chunk, must give the product of the whole patch matrix.
-        let geometry = ConvGeometry(channels: 4, height: 5, width: 6, kernelSize: 3, stride: 2, padding: 1)
+        // one that leaves a short last chunk, and any number of workers (splitting chunks, or
+        // channels, or with one channel the gradient's rows) must give the product of the whole
+        // patch matrix.
+        let geometry = ConvGeometry(channels: channels, height: 5, width: 6, kernelSize: 3, stride: 2, padding: 1)
         let batch = 3, rows = 2, pixels = batch * geometry.outputPlane
         var rng = SeededRNG(seed: 38)
         let image = Buffer<Double>(GradientCheck.randomValues(batch * geometry.channels * geometry.inputPlane, rng: &rng))
@@ -250,18 +252,23 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
                     c: gradient.pointer, ldc: geometry.patchSize)
 
         let scratch = PatchScratch<Double>()
-        let chunked = Buffer<Double>(Array(repeating: 1, count: rows * pixels))
-        geometry.patchProduct(weights.pointer, rows: rows, image: image.pointer, batch: batch, into: chunked.pointer,
-                              beta: 1, scratch: scratch, positionsPerChunk: positionsPerChunk)
-        #expect(GradientCheck.relativeError(chunked.array, product.array.map { $0 + 1 }) < 1e-12)
         let prior = GradientCheck.randomValues(gradient.count, rng: &rng)
-        for accumulate in [false, true] {
-            let chunkedGradient = Buffer<Double>(prior)
-            geometry.patchGradient(upstream.pointer, rows: rows, image: image.pointer, batch: batch,
-                                   into: chunkedGradient.pointer, accumulate: accumulate, scratch: scratch,
-                                   positionsPerChunk: positionsPerChunk)
-            let expected = accumulate ? zip(gradient.array, prior).map { $0 + $1 } : gradient.array
-            #expect(GradientCheck.relativeError(chunkedGradient.array, expected) < 1e-12, "accumulate \(accumulate)")
+        for workers in [1, 2, 3] {
+            let chunked = Buffer<Double>(Array(repeating: 1, count: rows * pixels))
+            geometry.patchProduct(weights.pointer, rows: rows, image: image.pointer, batch: batch,
+                                  into: chunked.pointer, beta: 1, scratch: scratch,
+                                  positionsPerChunk: positionsPerChunk, workers: workers)
+            #expect(GradientCheck.relativeError(chunked.array, product.array.map { $0 + 1 }) < 1e-12,
+                    "\(workers) workers")
+            for accumulate in [false, true] {
+                let chunkedGradient = Buffer<Double>(prior)
+                geometry.patchGradient(upstream.pointer, rows: rows, image: image.pointer, batch: batch,
+                                       into: chunkedGradient.pointer, accumulate: accumulate, scratch: scratch,
+                                       positionsPerChunk: positionsPerChunk, workers: workers)
+                let expected = accumulate ? zip(gradient.array, prior).map { $0 + $1 } : gradient.array
+                #expect(GradientCheck.relativeError(chunkedGradient.array, expected) < 1e-12,
+                        "\(workers) workers, accumulate \(accumulate)")
+            }
         }
     }
 
