@@ -11,8 +11,9 @@ extension ConvGeometry {
     /// as 2¹⁷ patch values take. It depends only on the shape, never on the thread count, so
     /// results do not either.
     public func positionsPerChunk(batch: Int) -> Int {
-        let forColumns = (256 + batch - 1) / batch
-        let forCache = (1 << 17) / Swift.max(1, patchSize * batch)
+        let samples = Swift.max(1, batch)
+        let forColumns = (256 + samples - 1) / samples
+        let forCache = (1 << 17) / (patchSize * samples)
         return Swift.min(outputPlane, Swift.max(1, forColumns, forCache))
     }
 

@@ -172,8 +172,8 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func backwardOnAnotherInputDoesNotReuseTheForwardPatches() {
-        // Conv2d keeps the forward pass's patches for the backward pass of the same input; given
-        // another buffer, backward must take its patches from that buffer.
+        // The weight gradient takes its patches from the input it is given, not from the last
+        // forward pass (Conv2d once kept those, and must not be fooled into reusing them).
         let shape = Self.cases[1], layer = shape.conv(), batch = 2
         var rng = SeededRNG(seed: 36)
         let first = Buffer<Double>(GradientCheck.randomValues(batch * layer.inputCount, rng: &rng))
