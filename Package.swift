@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // No pkgConfig: SwiftPM would drop its -D flags with a warning; shim.h sets what it needs.
@@ -41,7 +42,7 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Randomness", "CZlib", "ImageIO"], exclude: ["README.md"],
                 swiftSettings: numericSettings),
         .target(name: "SafeTensors", exclude: ["README.md"]),
-        .target(name: "ImageIO", dependencies: ["CPNG", "CJPEG", "CZlib"], exclude: ["README.md"]),
+        .target(name: "ImageIO", dependencies: ["CPNG", "CJPEG", "CExif", "CZlib"], exclude: ["README.md"]),
         .target(name: "TensorBoard", exclude: ["README.md"]),
         .target(name: "GAN", dependencies: ["NeuralNet", "Randomness", "Observer", "Datasets", "SafeTensors"],
                 exclude: ["README.md"], swiftSettings: numericSettings),

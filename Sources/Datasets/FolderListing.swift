@@ -49,9 +49,15 @@ struct FolderListing: Equatable {
     }
 
     /// A hash of everything a decode depends on: every file's path, size and time, the image
-    /// size and the channels asked for (nil: as the files are). Any change gives another key.
+    /// size, the channels asked for (nil: as the files are) and how the decoder reads files
+    /// (`decoderRevision`). Any change gives another key.
+    /// Changed whenever the decoder reads the same file into other pixels, so caches written
+    /// before are stale: since 2026-12-02, JPEGs are turned by their EXIF orientation.
+    static let decoderRevision = "exif-orientation"
+
     func cacheKey(imageSize: Int, channels: Int?) -> UInt64 {
         var hash = FNVHash()
+        hash.mix(text: Self.decoderRevision)
         hash.mix(text: "\(imageSize) \(channels.map(String.init) ?? "auto")")
         for entry in entries {
             hash.mix(text: entry.path)

@@ -1,8 +1,10 @@
+import CExif
 import CJPEG
 
 /// Reads JPEG files with libjpeg-turbo through the `CJPEG` shim, which keeps libjpeg's
 /// setjmp/longjmp error handling in C and treats corrupt-data warnings (a truncated file) as
-/// errors. Gray files stay gray; YCbCr and RGB files become RGB; CMYK files are refused.
+/// errors. Gray files stay gray; YCbCr and RGB files become RGB; CMYK files are refused. A
+/// camera's EXIF orientation tag is applied, so pictures come out upright.
 enum JPEGDecoder {
     static func decode(_ bytes: [UInt8]) throws(ImageError) -> DecodedImage {
         // First the header alone, so the size is checked before the pixels are allocated.
@@ -15,7 +17,16 @@ enum JPEGDecoder {
         guard decoded == header else {
             throw .decoderFailed(format: "JPEG", message: "the image changed size between two reads")
         }
-        return DecodedImage(checkedWidth: header.width, height: header.height, channels: header.channels, pixels: pixels)
+        let stored = DecodedImage(checkedWidth: header.width, height: header.height, channels: header.channels,
+                                  pixels: pixels)
+        return stored.oriented(exifOrientation: orientation(of: bytes))
+    }
+
+    /// The EXIF orientation tag of the file (libexif through the `CExif` shim); 1 without one.
+    static func orientation(of bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { data in
+            Int(ganscope_exif_orientation(data.baseAddress, UInt32(clamping: data.count)))
+        }
     }
 
     /// One call into the shim: the header only when `pixels` is nil, else the whole image.

@@ -63,6 +63,51 @@ import Testing
         }
     }
 
+    /// A camera's EXIF orientation is applied: the stored 16×8 picture (red left, blue right)
+    /// comes out as it should be shown.
+    @Test func exifOrientationTurnsThePictureUpright() throws {
+        let red = [200, 30, 30], blue = [20, 40, 210]
+        func colour(_ image: DecodedImage, x: Int, y: Int) -> [Int] {
+            let start = (y * image.width + x) * 3
+            return image.pixels[start..<start + 3].map(Int.init)
+        }
+        func near(_ value: [Int], _ expected: [Int]) -> Bool { zip(value, expected).allSatisfy { abs($0 - $1) <= 3 } }
+        let mirrored = try ImageDecoder.decode(Self.fixture("orientation2.jpg"))
+        #expect(mirrored.width == 16 && mirrored.height == 8)
+        #expect(near(colour(mirrored, x: 2, y: 3), blue) && near(colour(mirrored, x: 13, y: 3), red))
+        let clockwise = try ImageDecoder.decode(Self.fixture("orientation6.jpg"))
+        #expect(clockwise.width == 8 && clockwise.height == 16)
+        #expect(near(colour(clockwise, x: 3, y: 2), red) && near(colour(clockwise, x: 3, y: 13), blue))
+        let counterClockwise = try ImageDecoder.decode(Self.fixture("orientation8.jpg"))
+        #expect(counterClockwise.width == 8 && counterClockwise.height == 16)
+        #expect(near(colour(counterClockwise, x: 3, y: 2), blue) && near(colour(counterClockwise, x: 3, y: 13), red))
+        // No tag: as stored.
+        #expect(try ImageDecoder.decode(Self.fixture("rgb.jpg")).width == 16)
+    }
+
+    /// Every tag against the pixels of a 3×2 image with distinct values, worked by hand.
+    @Test func everyOrientationMovesEachPixelWhereTheTagSays() throws {
+        // a b c
+        // d e f
+        let stored = try DecodedImage(width: 3, height: 2, channels: 1, pixels: [1, 2, 3, 4, 5, 6])
+        let expected: [Int: (width: Int, pixels: [UInt8])] = [
+            1: (3, [1, 2, 3, 4, 5, 6]),
+            2: (3, [3, 2, 1, 6, 5, 4]),
+            3: (3, [6, 5, 4, 3, 2, 1]),
+            4: (3, [4, 5, 6, 1, 2, 3]),
+            5: (2, [1, 4, 2, 5, 3, 6]),
+            6: (2, [4, 1, 5, 2, 6, 3]),
+            7: (2, [6, 3, 5, 2, 4, 1]),
+            8: (2, [3, 6, 2, 5, 1, 4]),
+        ]
+        for (tag, shown) in expected {
+            let image = stored.oriented(exifOrientation: tag)
+            #expect(image.width == shown.width && image.height == 6 / shown.width && image.pixels == shown.pixels,
+                    "tag \(tag): \(image.pixels)")
+        }
+        #expect(stored.oriented(exifOrientation: 0) == stored && stored.oriented(exifOrientation: 9) == stored)
+    }
+
     @Test func cmykJPEGIsRefusedWithAReason() throws {
         let bytes = try Self.fixture("cmyk.jpg")
         #expect { try ImageDecoder.decode(bytes) } throws: { error in

@@ -10,3 +10,8 @@ Image.fromarray(np.array([[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [255, 255, 2
 Image.fromarray(np.array([[[200, 255], [200, 0]]], np.uint8), "LA").save("gray_alpha.png")
 Image.fromarray(np.array([[[10, 20, 30, 255], [250, 250, 250, 0]]], np.uint8), "RGBA").save("rgba.png")
 Image.fromarray(np.array([[0x8080, 0xFFFF]], np.uint16)).save("gray16.png")
+# The rgb.jpg picture again, stored as a camera would with an EXIF orientation tag (0x0112).
+for tag in (2, 6, 8):
+    exif = Image.Exif()
+    exif[0x0112] = tag
+    Image.fromarray(rgb).save(f"orientation{tag}.jpg", quality=95, subsampling=0, exif=exif)
