@@ -76,18 +76,17 @@ public struct ConvGeometry: Sendable, Equatable {
     @inlinable
     public func col2im<T: BLASScalar>(columns: UnsafeMutablePointer<T>, image: UnsafeMutablePointer<T>, batch: Int,
                                       workers: Int? = nil) {
-        let shared = SharedPointers(source: columns, target: image), geometry = kernelGeometry
+        let (consumed, target) = (SendablePointer(columns), SendablePointer(image)), geometry = kernelGeometry
         WorkSplit.ranges(of: channels, work: batch * patchSize * outputPlane, workers: workers) { channels in
             withUnsafePointer(to: geometry) {
-                T.col2im($0, columns: UnsafeMutablePointer(mutating: shared.source), image: shared.target,
-                         batch: batch, channels: channels)
+                T.col2im($0, columns: consumed.pointer, image: target.pointer, batch: batch, channels: channels)
             }
         }
     }
 }
 
-/// The two buffers of a col2im or a chunked product, handed to the workers, which read `source`
-/// (col2im also clears the entries of its channels) and write disjoint parts of `target`.
+/// The two buffers of a chunked product, handed to the workers, which only read `source` and
+/// write disjoint parts of `target`.
 @usableFromInline
 struct SharedPointers<T: BLASScalar>: @unchecked Sendable {
     @usableFromInline let source: UnsafePointer<T>
