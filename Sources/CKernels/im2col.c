@@ -28,27 +28,26 @@ static inline long output_position(long at, long kernel_index, const gs_conv_geo
     __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))               \
     void gs_im2col_##SUFFIX(const gs_conv_geometry *g, const T *restrict image,                   \
                             T *restrict columns, long batch, long first_channel, long end_channel,  \
-                            long first_position, long end_position) {                              \
+                            long first_tap, long end_tap, long first_position, long end_position) { \
         const long k = g->kernel, s = g->stride, p = g->padding, h = g->height, w = g->width;      \
-        const long out_w = g->out_width;                                                            \
+        const long out_w = g->out_width, channels = end_channel - first_channel;                    \
         const long row_length = (end_position - first_position) * batch;                           \
         const size_t run = sizeof(T) * (size_t)batch;                                               \
-        for (long c = first_channel; c < end_channel; c++) {                                        \
-            for (long ki = 0; ki < k; ki++) {                                                       \
-                for (long kj = 0; kj < k; kj++) {                                                   \
-                    T *restrict row = columns + (((c - first_channel) * k + ki) * k + kj) * row_length; \
-                    long oh = first_position / out_w, ow = first_position % out_w;                  \
-                    for (long q = first_position; q < end_position; q++) {                          \
-                        T *restrict to = row + (q - first_position) * batch;                        \
-                        const long y = oh * s - p + ki, x = ow * s - p + kj;                        \
-                        if (y < 0 || y >= h || x < 0 || x >= w)                                     \
-                            memset(to, 0, run);                                                     \
-                        else                                                                        \
-                            memcpy(to, image + ((c * h + y) * w + x) * batch, run);                 \
-                        if (++ow == out_w) {                                                        \
-                            ow = 0;                                                                 \
-                            oh++;                                                                   \
-                        }                                                                           \
+        for (long tap = first_tap; tap < end_tap; tap++) {                                          \
+            const long ki = tap / k, kj = tap % k;                                                  \
+            for (long c = first_channel; c < end_channel; c++) {                                    \
+                T *restrict row = columns + ((tap - first_tap) * channels + c - first_channel) * row_length; \
+                long oh = first_position / out_w, ow = first_position % out_w;                      \
+                for (long q = first_position; q < end_position; q++) {                              \
+                    T *restrict to = row + (q - first_position) * batch;                            \
+                    const long y = oh * s - p + ki, x = ow * s - p + kj;                            \
+                    if (y < 0 || y >= h || x < 0 || x >= w)                                         \
+                        memset(to, 0, run);                                                         \
+                    else                                                                            \
+                        memcpy(to, image + ((c * h + y) * w + x) * batch, run);                     \
+                    if (++ow == out_w) {                                                            \
+                        ow = 0;                                                                     \
+                        oh++;                                                                       \
                     }                                                                               \
                 }                                                                                   \
             }                                                                                       \
@@ -59,7 +58,7 @@ static inline long output_position(long at, long kernel_index, const gs_conv_geo
     void gs_col2im_##SUFFIX(const gs_conv_geometry *g, T *restrict columns, T *restrict image,      \
                             long batch, long first_channel, long end_channel) {                     \
         const long k = g->kernel, s = g->stride, p = g->padding, h = g->height, w = g->width;      \
-        const long out_h = g->out_height, out_w = g->out_width;                                    \
+        const long out_h = g->out_height, out_w = g->out_width, channels = g->channels;            \
         const long row_length = out_h * out_w * batch;                                             \
         const size_t run = sizeof(T) * (size_t)batch;                                               \
         for (long c = first_channel; c < end_channel; c++) {                                        \
@@ -73,7 +72,7 @@ static inline long output_position(long at, long kernel_index, const gs_conv_geo
                         for (long kj = 0; kj < k; kj++) {                                           \
                             const long ow = output_position(x, kj, g, out_w);                       \
                             if (ow < 0) continue;                                                   \
-                            T *restrict from = columns + ((c * k + ki) * k + kj) * row_length       \
+                            T *restrict from = columns + ((ki * k + kj) * channels + c) * row_length \
                                                + (oh * out_w + ow) * batch;                         \
                             if (written) {                                                          \
                                 for (long n = 0; n < batch; n++) to[n] += from[n];                  \
@@ -90,7 +89,7 @@ static inline long output_position(long at, long kernel_index, const gs_conv_geo
             /* The entries no pixel reads (they fall in the padding) are cleared too. */            \
             for (long ki = 0; ki < k; ki++) {                                                       \
                 for (long kj = 0; kj < k; kj++) {                                                   \
-                    T *restrict row = columns + ((c * k + ki) * k + kj) * row_length;               \
+                    T *restrict row = columns + ((ki * k + kj) * channels + c) * row_length;        \
                     for (long oh = 0; oh < out_h; oh++) {                                           \
                         const long y = oh * s - p + ki;                                             \
                         for (long ow = 0; ow < out_w; ow++) {                                       \

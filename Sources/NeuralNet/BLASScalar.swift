@@ -13,10 +13,11 @@ public protocol BLASScalar: Real, BinaryFloatingPoint, Sendable {
     static func activationTanh(_ x: Self) -> Self
     /// The logistic function for the activation loops: fast for Float, exact for Double.
     static func activationSigmoid(_ x: Self) -> Self
-    /// `ConvGeometry.im2col` for the channels in `channels` and the output positions in
-    /// `positions` (the C kernel for this type).
+    /// `ConvGeometry.im2col` for the channels in `channels`, the kernel taps in `taps` and the
+    /// output positions in `positions` (the C kernel for this type).
     static func im2col(_ geometry: UnsafePointer<gs_conv_geometry>, image: UnsafePointer<Self>,
-                       columns: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>, positions: Range<Int>)
+                       columns: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>, taps: Range<Int>,
+                       positions: Range<Int>)
     /// `ConvGeometry.col2im` for the channels in `channels` (the C kernel for this type).
     static func col2im(_ geometry: UnsafePointer<gs_conv_geometry>, columns: UnsafeMutablePointer<Self>,
                        image: UnsafeMutablePointer<Self>, batch: Int, channels: Range<Int>)
@@ -65,10 +66,10 @@ extension Float: BLASScalar {
 
     @inlinable
     public static func im2col(_ geometry: UnsafePointer<gs_conv_geometry>, image: UnsafePointer<Float>,
-                              columns: UnsafeMutablePointer<Float>, batch: Int, channels: Range<Int>,
+                              columns: UnsafeMutablePointer<Float>, batch: Int, channels: Range<Int>, taps: Range<Int>,
                               positions: Range<Int>) {
-        gs_im2col_f32(geometry, image, columns, batch, channels.lowerBound, channels.upperBound,
-                      positions.lowerBound, positions.upperBound)
+        gs_im2col_f32(geometry, image, columns, batch, channels.lowerBound, channels.upperBound, taps.lowerBound,
+                      taps.upperBound, positions.lowerBound, positions.upperBound)
     }
 
     @inlinable
@@ -117,10 +118,10 @@ extension Double: BLASScalar {
 
     @inlinable
     public static func im2col(_ geometry: UnsafePointer<gs_conv_geometry>, image: UnsafePointer<Double>,
-                              columns: UnsafeMutablePointer<Double>, batch: Int, channels: Range<Int>,
+                              columns: UnsafeMutablePointer<Double>, batch: Int, channels: Range<Int>, taps: Range<Int>,
                               positions: Range<Int>) {
-        gs_im2col_f64(geometry, image, columns, batch, channels.lowerBound, channels.upperBound,
-                      positions.lowerBound, positions.upperBound)
+        gs_im2col_f64(geometry, image, columns, batch, channels.lowerBound, channels.upperBound, taps.lowerBound,
+                      taps.upperBound, positions.lowerBound, positions.upperBound)
     }
 
     @inlinable

@@ -3,10 +3,11 @@ import Randomness
 /// A 2-D convolution like PyTorch's `nn.Conv2d` (square kernel, stride, zero padding), on
 /// feature-major batches (``FeatureMajor``): x is (in, height, width, batch), y (out, OH, OW, batch).
 ///
-/// Lowered onto matrix products (see `ConvGeometry`): y = W (out, in·k·k) times the patch matrix
-/// of the batch (in·k·k, OH·OW·batch), and dL/dW = dL/dy times its transpose, both chunk by chunk
+/// Lowered onto matrix products (see `ConvGeometry`): y = W (out, k·k·in) times the patch matrix
+/// of the batch (k·k·in, OH·OW·batch), and dL/dW = dL/dy times its transpose, both chunk by chunk
 /// of output positions (`patchProduct`, `patchGradient`), so each chunk of patches is copied and
-/// used while it is in the cache; dL/dx is Wᵀ·dL/dy put back onto the pixels by col2im. Large
+/// used while it is in the cache; dL/dx is Wᵀ·dL/dy put back onto the pixels by col2im
+/// (`adjointProduct`). W is the weight in the patches' tap-major order, reordered each call. Large
 /// products keep BLAS near its peak where per-sample products (OH·OW = 49 columns in the DCGAN)
 /// would not. Not `Sendable`: its scratch buffers belong to the network, and the network to one
 /// thread.
@@ -18,9 +19,12 @@ public final class Conv2d<T: BLASScalar> {
 
     /// Chunks of patches for the forward pass and the weight gradient.
     @usableFromInline let patches = PatchScratch<T>()
-    /// (in·k·k, OH·OW·batch): Wᵀ·dL/dy, before col2im. All zero between calls (a new buffer is,
-    /// and col2im leaves it so), so the product adds onto it (β = 1) and OpenBLAS zeroes nothing.
+    /// (k·k·in, OH·OW·batch): Wᵀ·dL/dy, before col2im (`adjointProduct` says why it is kept).
     @usableFromInline var columns = Buffer<T>(count: 0)
+    /// The weight, and its gradient before it is put back in PyTorch's order, in the tap-major
+    /// order of the patches: (out, k, k, in).
+    @usableFromInline let tapMajorWeight: Buffer<T>
+    @usableFromInline let tapMajorGradient: Buffer<T>
 
     /// A layer initialised as PyTorch's `nn.Conv2d` is by default: weight, then bias, uniform in
     /// ±1/√fan_in with fan_in = in·k·k.
@@ -35,6 +39,8 @@ public final class Conv2d<T: BLASScalar> {
         let bound = 1 / Double(geometry.patchSize).squareRoot()
         weight.initialiseUniform(bound: bound, rng: &rng)
         bias.initialiseUniform(bound: bound, rng: &rng)
+        tapMajorWeight = Buffer(count: weight.value.count)
+        tapMajorGradient = Buffer(count: weight.value.count)
     }
 
     public var parameters: [Parameter<T>] { [weight, bias] }
@@ -53,7 +59,8 @@ public final class Conv2d<T: BLASScalar> {
         // y (out, OH·OW·batch) = b + W (out, in·k·k) · patches (in·k·k, OH·OW·batch)
         FeatureMajor.fill(output, withBias: bias.value.pointer, channels: outputChannels,
                           run: batch * geometry.outputPlane)
-        geometry.patchProduct(weight.value.pointer, rows: outputChannels, image: input, batch: batch, into: output,
+        geometry.tapMajor(weight.value.pointer, rows: outputChannels, into: tapMajorWeight.pointer)
+        geometry.patchProduct(tapMajorWeight.pointer, rows: outputChannels, image: input, batch: batch, into: output,
                               beta: 1, scratch: patches)
     }
 
@@ -62,22 +69,20 @@ public final class Conv2d<T: BLASScalar> {
     @inlinable
     public func backward(input: UnsafePointer<T>, gradOutput: UnsafePointer<T>,
                          gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
-        let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
         if parameterGradients != .skip {
-            // dW (out, in·k·k) = dy (out, OH·OW·batch) · patchesᵀ
+            // dW (out, k·k·in) = dy (out, OH·OW·batch) · patchesᵀ
             geometry.patchGradient(gradOutput, rows: outputChannels, image: input, batch: batch,
-                                   into: weight.gradient.pointer, accumulate: parameterGradients == .accumulate,
-                                   scratch: patches)
+                                   into: tapMajorGradient.pointer, scratch: patches)
+            geometry.addChannelMajor(tapMajorGradient.pointer, rows: outputChannels, into: weight.gradient.pointer,
+                                     accumulate: parameterGradients == .accumulate)
             FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
-                                     channels: outputChannels, run: pixels)
+                                     channels: outputChannels, run: batch * geometry.outputPlane)
         }
         if let gradInput {
-            columns = columns.growing(toHold: patch * pixels)
-            // d columns (in·k·k, OH·OW·batch) = Wᵀ · dy, then back onto the pixels they came from.
-            T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: outputChannels, alpha: 1,
-                           a: weight.value.pointer, lda: patch, b: gradOutput, ldb: pixels,
-                           beta: 1, c: columns.pointer, ldc: pixels)
-            geometry.col2im(columns: columns.pointer, image: gradInput, batch: batch)
+            // d columns (k·k·in, OH·OW·batch) = Wᵀ · dy, then back onto the pixels they came from.
+            geometry.tapMajor(weight.value.pointer, rows: outputChannels, into: tapMajorWeight.pointer)
+            geometry.adjointProduct(tapMajorWeight.pointer, rows: outputChannels, source: gradOutput, batch: batch,
+                                    into: gradInput, columns: &columns)
         }
     }
 }

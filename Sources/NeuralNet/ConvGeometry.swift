@@ -5,15 +5,22 @@ import CKernels
 ///
 /// Inside a network, image batches are feature-major: (channels, height, width, batch), the batch
 /// innermost (see ``FeatureMajor``). `im2col` copies every input patch a kernel position sees into
-/// a column matrix (channels·k·k, outputHeight·outputWidth·batch): row (c, ki, kj), column
-/// (oh, ow, n) holds x[c, oh·stride − padding + ki, ow·stride − padding + kj, n], zero where that
-/// falls in the padding. A convolution is then W (out, channels·k·k) times that matrix, one gemm
-/// for the whole batch, whose (out, outputHeight·outputWidth·batch) result is already the next
-/// layer's feature-major input; `col2im` is its adjoint (it adds every column entry back onto the
-/// pixel it came from) and gives the input gradient of a convolution and the forward pass of a
-/// transposed one. With the batch innermost, every entry the two move is a run of `batch`
-/// contiguous values, and the columns of a range of output positions are a contiguous range of
-/// the product's columns, which is what lets the products go chunk by chunk.
+/// a column matrix (k·k·channels, outputHeight·outputWidth·batch): row (ki·k + kj)·channels + c,
+/// column (oh·outputWidth + ow)·batch + n holds x[c, oh·stride − padding + ki,
+/// ow·stride − padding + kj, n], zero where that falls in the padding. A convolution is then W
+/// (out, k·k·channels) times that matrix, one gemm for the whole batch, whose
+/// (out, outputHeight·outputWidth·batch) result is already the next layer's feature-major input;
+/// `col2im` is its adjoint (it adds every column entry back onto the pixel it came from) and gives
+/// the input gradient of a convolution and the forward pass of a transposed one. With the batch
+/// innermost, every entry the two move is a run of `batch` contiguous values, and the columns of a
+/// range of output positions are a contiguous range of the product's columns, which is what lets
+/// the products go chunk by chunk.
+///
+/// The rows are tap-major (kernel offset first, channel last), not in PyTorch's (c, ki, kj) weight
+/// order, so that the kernel rows a band of output rows sees inside the image are one contiguous
+/// block of rows: the products skip the rest, which only ever meet padding (a seventh of the
+/// DCGAN's multiply-adds; see ``RowBand``). Weights are reordered to match on the way in and
+/// their gradients on the way out (ConvGeometry+TapMajor.swift).
 public struct ConvGeometry: Sendable, Equatable {
     public let channels: Int
     public let height: Int
@@ -42,8 +49,10 @@ public struct ConvGeometry: Sendable, Equatable {
         outputWidth = (width + 2 * padding - kernelSize) / stride + 1
     }
 
-    /// Rows of the column matrix: channels·k·k.
+    /// Rows of the column matrix: k·k·channels.
     public var patchSize: Int { channels * kernelSize * kernelSize }
+    /// Kernel offsets (ki, kj), numbered ki·k + kj.
+    public var tapCount: Int { kernelSize * kernelSize }
     public var inputPlane: Int { height * width }
     public var outputPlane: Int { outputHeight * outputWidth }
 
@@ -55,15 +64,17 @@ public struct ConvGeometry: Sendable, Equatable {
     }
 
     /// Fills `columns` from `image` (channels, height, width, batch) for the channels in
-    /// `channels` and the output positions (oh·outputWidth + ow) in `positions`: a
-    /// (channels.count·k·k, positions.count·batch) matrix, the rows of those channels and the
-    /// columns of those positions of the whole batch's (patchSize, outputPlane·batch) one.
+    /// `channels`, the kernel taps (ki·k + kj) in `taps` and the output positions
+    /// (oh·outputWidth + ow) in `positions`: a (taps.count·channels.count, positions.count·batch)
+    /// matrix, tap-major like the whole batch's (patchSize, outputPlane·batch) one, of which it
+    /// holds those rows and columns.
     @inlinable
     public func im2col<T: BLASScalar>(image: UnsafePointer<T>, columns: UnsafeMutablePointer<T>, batch: Int,
-                                      channels: Range<Int>? = nil, positions: Range<Int>? = nil) {
+                                      channels: Range<Int>? = nil, taps: Range<Int>? = nil,
+                                      positions: Range<Int>? = nil) {
         withUnsafePointer(to: kernelGeometry) {
             T.im2col($0, image: image, columns: columns, batch: batch, channels: channels ?? 0..<self.channels,
-                     positions: positions ?? 0..<outputPlane)
+                     taps: taps ?? 0..<tapCount, positions: positions ?? 0..<outputPlane)
         }
     }
 

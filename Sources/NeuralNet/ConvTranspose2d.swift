@@ -6,11 +6,12 @@ import Randomness
 /// y is (out, OH, OW, batch) with OH = (H − 1)·stride − 2·padding + k. The weight is
 /// (in, out, k, k), as PyTorch stores it.
 ///
-/// Lowered onto one gemm for the whole batch: Wᵀ (out·k·k, in) times x (in, H·W·batch) gives one
+/// Lowered onto gemms for the whole batch: Wᵀ (k·k·out, in) times x (in, H·W·batch) gives one
 /// column of patch contributions per input pixel, and col2im adds them onto the output
-/// (`geometry` describes the convolution from the output back to the input, whose col2im that
-/// is). The backward pass reads the patches of dL/dy chunk by chunk (`patchProduct`,
-/// `patchGradient`). Not `Sendable`, like `Conv2d`.
+/// (`adjointProduct`; `geometry` describes the convolution from the output back to the input,
+/// whose col2im that is). The backward pass reads the patches of dL/dy chunk by chunk
+/// (`patchProduct`, `patchGradient`). W is the weight in the patches' tap-major order, reordered
+/// each call. Not `Sendable`, like `Conv2d`.
 public final class ConvTranspose2d<T: BLASScalar> {
     /// The convolution this layer is the adjoint of: from (out, OH, OW) to (in, H, W).
     public let geometry: ConvGeometry
@@ -18,9 +19,13 @@ public final class ConvTranspose2d<T: BLASScalar> {
     public let weight: Parameter<T>  // (in, out, k, k)
     public let bias: Parameter<T>    // (out)
 
-    /// (out·k·k, H·W·batch): the patch contributions of the forward pass. All zero between calls
-    /// (a new buffer is, and col2im leaves it so), so the product adds onto it (β = 1).
+    /// (k·k·out, H·W·batch): the patch contributions of the forward pass (`adjointProduct` says
+    /// why it is kept).
     @usableFromInline var columns = Buffer<T>(count: 0)
+    /// The weight, and its gradient before it is put back in PyTorch's order, in the tap-major
+    /// order of the patches: (in, k, k, out).
+    @usableFromInline let tapMajorWeight: Buffer<T>
+    @usableFromInline let tapMajorGradient: Buffer<T>
     /// Chunks of dL/dy's patches for the backward pass.
     @usableFromInline let patches = PatchScratch<T>()
 
@@ -42,6 +47,8 @@ public final class ConvTranspose2d<T: BLASScalar> {
         let bound = 1 / Double(geometry.patchSize).squareRoot()
         weight.initialiseUniform(bound: bound, rng: &rng)
         bias.initialiseUniform(bound: bound, rng: &rng)
+        tapMajorWeight = Buffer(count: weight.value.count)
+        tapMajorGradient = Buffer(count: weight.value.count)
     }
 
     public var parameters: [Parameter<T>] { [weight, bias] }
@@ -58,13 +65,10 @@ public final class ConvTranspose2d<T: BLASScalar> {
     /// y = convᵀ(x, W) + b.
     @inlinable
     public func forward(input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, batch: Int) {
-        let pixels = batch * geometry.outputPlane, patch = geometry.patchSize
-        columns = columns.growing(toHold: patch * pixels)
-        // columns (out·k·k, H·W·batch) = Wᵀ (out·k·k, in) · x (in, H·W·batch)
-        T.parallelGemm(transposeA: true, transposeB: false, m: patch, n: pixels, k: inputChannels, alpha: 1,
-                       a: weight.value.pointer, lda: patch, b: input, ldb: pixels,
-                       beta: 1, c: columns.pointer, ldc: pixels)
-        geometry.col2im(columns: columns.pointer, image: output, batch: batch)
+        // columns (k·k·out, H·W·batch) = Wᵀ (k·k·out, in) · x (in, H·W·batch), then onto the pixels.
+        geometry.tapMajor(weight.value.pointer, rows: inputChannels, into: tapMajorWeight.pointer)
+        geometry.adjointProduct(tapMajorWeight.pointer, rows: inputChannels, source: input, batch: batch,
+                                into: output, columns: &columns)
         FeatureMajor.addBias(bias.value.pointer, to: output, channels: geometry.channels,
                              run: batch * geometry.inputPlane)
     }
@@ -76,16 +80,18 @@ public final class ConvTranspose2d<T: BLASScalar> {
                          gradInput: UnsafeMutablePointer<T>?, batch: Int, parameterGradients: GradientMode) {
         // The adjoint of col2im is im2col: dL/d columns = the patches of dL/dy.
         if parameterGradients != .skip {
-            // dW (in, out·k·k) = x (in, H·W·batch) · patches(dy)ᵀ
+            // dW (in, k·k·out) = x (in, H·W·batch) · patches(dy)ᵀ
             geometry.patchGradient(input, rows: inputChannels, image: gradOutput, batch: batch,
-                                   into: weight.gradient.pointer, accumulate: parameterGradients == .accumulate,
-                                   scratch: patches)
+                                   into: tapMajorGradient.pointer, scratch: patches)
+            geometry.addChannelMajor(tapMajorGradient.pointer, rows: inputChannels, into: weight.gradient.pointer,
+                                     accumulate: parameterGradients == .accumulate)
             FeatureMajor.channelSums(of: gradOutput, into: bias.gradient.pointer, mode: parameterGradients,
                                      channels: geometry.channels, run: batch * geometry.inputPlane)
         }
         if let gradInput {
-            // dx (in, H·W·batch) = W (in, out·k·k) · patches(dy)
-            geometry.patchProduct(weight.value.pointer, rows: inputChannels, image: gradOutput, batch: batch,
+            // dx (in, H·W·batch) = W (in, k·k·out) · patches(dy)
+            geometry.tapMajor(weight.value.pointer, rows: inputChannels, into: tapMajorWeight.pointer)
+            geometry.patchProduct(tapMajorWeight.pointer, rows: inputChannels, image: gradOutput, batch: batch,
                                   into: gradInput, beta: 0, scratch: patches)
         }
     }

@@ -30,9 +30,15 @@ public enum WorkSplit {
     @inlinable
     public static func indexedRanges(of count: Int, parts: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
         if parts <= 1 { return body(0, 0..<count) }
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            body(part, count * part / parts ..< count * (part + 1) / parts)
-        }
+        each((0..<parts).map { count * $0 / parts ..< count * ($0 + 1) / parts }, body)
+    }
+
+    /// Runs `body(part, ranges[part])` for every part, each on its own worker (on the calling
+    /// thread when there is one part): for work cut unevenly by the caller.
+    @inlinable
+    public static func each(_ ranges: [Range<Int>], _ body: @Sendable (Int, Range<Int>) -> Void) {
+        if ranges.count <= 1 { return ranges.first.map { body(0, $0) } ?? () }
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { body($0, ranges[$0]) }
     }
 }
 

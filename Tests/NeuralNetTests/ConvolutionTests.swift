@@ -211,18 +211,27 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
             #expect(columns.array.allSatisfy { $0 == 0 }, "\(workers) workers")
         }
         #expect(sums.allSatisfy { $0 == sums[0] })
-        // A block of channels and positions is that block of the whole matrix.
-        let (channels, positions) = (1..<4, 5..<11)
-        let rows = channels.count * 9, width = positions.count * batch
-        let block = Buffer<Double>(count: rows * width)
-        geometry.im2col(image: image.pointer, columns: block.pointer, batch: batch, channels: channels,
+        // A block of channels, taps and positions is that block of the whole tap-major matrix:
+        // row (tap, channel), column (position, sample).
+        let (channels, taps, positions) = (1..<4, 2..<7, 5..<11)
+        let width = positions.count * batch
+        let block = Buffer<Double>(count: taps.count * channels.count * width)
+        geometry.im2col(image: image.pointer, columns: block.pointer, batch: batch, channels: channels, taps: taps,
                         positions: positions)
-        for row in 0..<rows {
-            for column in 0..<width {
-                let whole = patches[(channels.lowerBound * 9 + row) * pixels + positions.lowerBound * batch + column]
-                #expect(block[row * width + column] == whole, "row \(row), column \(column)")
+        for (tapIndex, tap) in taps.enumerated() {
+            for (channelIndex, channel) in channels.enumerated() {
+                let row = tapIndex * channels.count + channelIndex, wholeRow = tap * geometry.channels + channel
+                for column in 0..<width {
+                    let whole = patches[wholeRow * pixels + positions.lowerBound * batch + column]
+                    #expect(block[row * width + column] == whole, "tap \(tap), channel \(channel), column \(column)")
+                }
             }
         }
+        // And the whole matrix is what its definition says.
+        let (ki, kj, oh, ow, channel, sample) = (2, 0, 1, 2, 3, 1)
+        let entry = patches[((ki * 3 + kj) * geometry.channels + channel) * pixels + (oh * geometry.outputWidth + ow) * batch + sample]
+        let (y, x) = (oh * 2 - 1 + ki, ow * 2 - 1 + kj)
+        #expect(entry == image[((channel * geometry.height + y) * geometry.width + x) * batch + sample])
         // Adjoint: ⟨im2col(x), c⟩ = ⟨x, col2im(c)⟩.
         let left = zip(patches.array, columnValues).reduce(0) { $0 + $1.0 * $1.1 }
         let right = zip(image.array, sums[0]).reduce(0) { $0 + $1.0 * $1.1 }
@@ -260,16 +269,58 @@ struct ConvCase: Sendable, CustomTestStringConvertible {
                                   positionsPerChunk: positionsPerChunk, workers: workers)
             #expect(GradientCheck.relativeError(chunked.array, product.array.map { $0 + 1 }) < 1e-12,
                     "\(workers) workers")
-            for accumulate in [false, true] {
-                let chunkedGradient = Buffer<Double>(prior)
-                geometry.patchGradient(upstream.pointer, rows: rows, image: image.pointer, batch: batch,
-                                       into: chunkedGradient.pointer, accumulate: accumulate, scratch: scratch,
-                                       positionsPerChunk: positionsPerChunk, workers: workers)
-                let expected = accumulate ? zip(gradient.array, prior).map { $0 + $1 } : gradient.array
-                #expect(GradientCheck.relativeError(chunkedGradient.array, expected) < 1e-12,
-                        "\(workers) workers, accumulate \(accumulate)")
+            // The gradient is overwritten, whatever the buffer held.
+            let chunkedGradient = Buffer<Double>(prior)
+            geometry.patchGradient(upstream.pointer, rows: rows, image: image.pointer, batch: batch,
+                                   into: chunkedGradient.pointer, scratch: scratch,
+                                   positionsPerChunk: positionsPerChunk, workers: workers)
+            #expect(GradientCheck.relativeError(chunkedGradient.array, gradient.array) < 1e-12, "\(workers) workers")
+        }
+    }
+
+    @Test func rowBandsKeepExactlyTheKernelRowsInsideTheImage() {
+        // The DCGAN's 14×14 → 7×7 layer: the first output row's kernel starts in the padding,
+        // the last one's ends there.
+        let dcgan = ConvGeometry(channels: 64, height: 14, width: 14, kernelSize: 4, stride: 2, padding: 1)
+        #expect(dcgan.rowBands == [RowBand(outputRows: 0..<1, kernelRows: 1..<4),
+                                   RowBand(outputRows: 1..<6, kernelRows: 0..<4),
+                                   RowBand(outputRows: 6..<7, kernelRows: 0..<3)])
+        #expect(dcgan.taps(of: dcgan.rowBands[0]) == 4..<16)
+        #expect(dcgan.positions(of: dcgan.rowBands[2]) == 42..<49)
+        // Every geometry: the bands cover the output rows in order, and a band keeps kernel row
+        // ki of output row oh exactly when oh·stride − padding + ki falls inside the image.
+        for (size, kernel, stride, padding) in [(5, 3, 2, 1), (6, 3, 1, 2), (7, 5, 3, 4), (4, 4, 2, 0), (9, 1, 1, 0)] {
+            let geometry = ConvGeometry(channels: 1, height: size, width: size + 1, kernelSize: kernel, stride: stride,
+                                        padding: padding)
+            let bands = geometry.rowBands
+            #expect(bands.flatMap { Array($0.outputRows) } == Array(0..<geometry.outputHeight))
+            for band in bands {
+                for row in band.outputRows {
+                    let inside = (0..<kernel).filter { (0..<size).contains(row * stride - padding + $0) }
+                    #expect(Array(band.kernelRows) == inside, "size \(size), kernel \(kernel), row \(row)")
+                }
             }
         }
+    }
+
+    @Test func weightsGoToTapMajorAndGradientsComeBack() {
+        let geometry = ConvGeometry(channels: 3, height: 5, width: 5, kernelSize: 2, stride: 1, padding: 0)
+        let rows = 4, count = rows * geometry.patchSize
+        let weight = Buffer<Double>((0..<count).map(Double.init)), tapMajor = Buffer<Double>(count: count)
+        geometry.tapMajor(weight.pointer, rows: rows, into: tapMajor.pointer)
+        // PyTorch's (row, c, ki, kj) is the tap-major (row, ki, kj, c).
+        for row in 0..<rows {
+            for channel in 0..<3 {
+                for tap in 0..<4 {
+                    #expect(tapMajor[(row * 4 + tap) * 3 + channel] == weight[(row * 3 + channel) * 4 + tap])
+                }
+            }
+        }
+        let back = Buffer<Double>(Array(repeating: 7, count: count))
+        geometry.addChannelMajor(tapMajor.pointer, rows: rows, into: back.pointer, accumulate: false)
+        #expect(back.array == weight.array)
+        geometry.addChannelMajor(tapMajor.pointer, rows: rows, into: back.pointer, accumulate: true)
+        #expect(back.array == weight.array.map { 2 * $0 })
     }
 
     // MARK: initialisation

@@ -19,19 +19,24 @@ typedef struct {
     long channels, height, width, kernel, stride, padding, out_height, out_width;
 } gs_conv_geometry;
 
-/// Fills the column matrix of channels [first_channel, end_channel) and output positions
-/// [first_position, end_position) (a position is oh·out_width + ow): its row (c − first_channel,
-/// ki, kj) and column (position − first_position, n) hold the input value that kernel offset sees
-/// from that output position, zero where it reaches into the padding. Rows are
-/// (end_position − first_position)·batch long.
+/// Fills the column matrix of channels [first_channel, end_channel), kernel taps
+/// [first_tap, end_tap) (a tap is ki·kernel + kj) and output positions
+/// [first_position, end_position) (a position is oh·out_width + ow). Rows are tap-major: row
+/// (tap − first_tap)·(end_channel − first_channel) + (c − first_channel), column
+/// (position − first_position)·batch + n holds the input value that tap sees from that output
+/// position, zero where it reaches into the padding. Rows are (end_position − first_position)·batch
+/// long.
 void gs_im2col_f32(const gs_conv_geometry *g, const float *image, float *columns, long batch,
-                   long first_channel, long end_channel, long first_position, long end_position);
+                   long first_channel, long end_channel, long first_tap, long end_tap,
+                   long first_position, long end_position);
 void gs_im2col_f64(const gs_conv_geometry *g, const double *image, double *columns, long batch,
-                   long first_channel, long end_channel, long first_position, long end_position);
+                   long first_channel, long end_channel, long first_tap, long end_tap,
+                   long first_position, long end_position);
 
-/// The adjoint of im2col for channels [first_channel, end_channel): overwrites those channels of
-/// the images with the sum of the column entries copied from each pixel, and leaves those
-/// channels' rows of the columns zero.
+/// The adjoint of im2col for channels [first_channel, end_channel) of a whole column matrix (all
+/// channels, taps and positions; rows tap-major as above): overwrites those channels of the
+/// images with the sum of the column entries copied from each pixel, and leaves those channels'
+/// rows of the columns zero.
 void gs_col2im_f32(const gs_conv_geometry *g, float *columns, float *image, long batch,
                    long first_channel, long end_channel);
 void gs_col2im_f64(const gs_conv_geometry *g, double *columns, double *image, long batch,
