@@ -8,6 +8,10 @@
 // whole matrix (12.8 MB for the DCGAN at batch 64) that col2im now does while the entries are in
 // the cache anyway.
 //
+// Column matrices are tap-major, row (ki·k + kj)·channels + c, so that the kernel rows a band of
+// output rows keeps are one contiguous block of rows (ConvGeometry+TapMajor.swift says why);
+// im2col copies a range of taps, so a band's chunk never copies the rows its product skips.
+//
 // Images are feature-major, (channels, height, width, batch): the batch is the innermost index.
 // So every column entry of a kernel offset and output pixel is a run of `batch` contiguous
 // values, and both kernels move whole runs (a copy, a zero fill or a vector add) instead of
