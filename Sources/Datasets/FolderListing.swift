@@ -8,7 +8,7 @@ import Foundation
 /// not reported as a broken image. Whether a picked file really is an image is decided later by
 /// its content.
 struct FolderListing: Equatable {
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         /// Relative to the folder, "/"-separated.
         let path: String
         let size: Int64

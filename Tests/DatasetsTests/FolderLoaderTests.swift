@@ -88,6 +88,31 @@ import Testing
         #expect(!warning.contains("d-text") && warning.hasSuffix("; …)") && !warning.contains("\n"))
     }
 
+    @Test func workersDecodeTheSameSetInPathOrderAndReportProgressInOrder() throws {
+        // Files are decoded on several threads; the set, the skipped files named and the
+        // progress counts must not show it.
+        let fixture = try Fixture()
+        for index in 0..<12 {
+            try fixture.writeGray(String(format: "%02d.png", index), level: UInt8(10 * index), side: 4 + index)
+            if index % 4 == 1 { try fixture.write(String(format: "%02d-broken.png", index), Array("text".utf8)) }
+        }
+        let listing = try FolderListing(folder: fixture.folder.path)
+        var decoded: [FolderImages] = []
+        for workers in [1, 2, 5] {
+            let reports = Mutex([Int]())
+            decoded.append(try FolderImages.decode(listing, side: 28, channels: nil, workers: workers) { done, total in
+                #expect(total == 15)
+                reports.withLock { $0.append(done) }
+            })
+            #expect(reports.withLock { $0 } == Array(1...15), "\(workers) workers")
+        }
+        #expect(decoded.allSatisfy { $0 == decoded[0] })
+        #expect(decoded[0].count == 12 && decoded[0].skipped.count == 3)
+        #expect(decoded[0].skipped.examples.map { $0.prefix(11) } == ["01-broken.p", "05-broken.p", "09-broken.p"])
+        let firstPixels = (0..<12).map { decoded[0].pixels[$0 * 28 * 28] }
+        #expect(firstPixels == (0..<12).map { UInt8(10 * $0) })
+    }
+
     @Test func aFolderWithNoUsablePictureIsAnErrorNamingIt() throws {
         let fixture = try Fixture()
         #expect(throws: DatasetError.noImages(folder: fixture.folder.path, skipped: nil)) { try fixture.load() }
