@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// How `ganscope train` saves snapshots and resumes from one.
+/// How `ganscope train` and `compare` save snapshots, and how `train` resumes from one.
 struct CheckpointOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Continue a run exactly from a snapshot; its configuration is used.",
-                               valueName: "file"))
-    var resume: String?
+    /// The snapshot `train --resume` continues (``TrainCommand``). Not an option of this group,
+    /// so that `compare --help`, which starts new runs only, does not offer it.
+    var resume: String? = nil
 
     @Option(help: "Folder for snapshots (created if missing).")
     var checkpointDir = "checkpoints"

@@ -25,11 +25,16 @@ struct CompareCommand: ParsableCommand {
             transform: BoundedOption.integer(in: OptionRanges.logEvery))
     var logEvery = 10
 
+    // train's --model and --resume, hidden here: given to compare, they are refused with a
+    // pointer to what to use instead, where an unknown option would only be named.
+    @Option(help: .hidden) var model: String?
+    @Option(help: .hidden) var resume: String?
+
     /// Refuses what compare cannot do, and options one of the models has no use for (each
     /// model is trained with every option given), before anything is loaded.
     func validate() throws {
-        if training.model != nil { throw ValidationError("--model: compare takes its models from --models") }
-        if checkpoints.resume != nil {
+        if model != nil { throw ValidationError("--model: compare takes its models from --models") }
+        if resume != nil {
             throw ValidationError("--resume: compare starts new runs; resume one model with ganscope train --resume")
         }
         for choice in models.choices {

@@ -3,7 +3,9 @@ import GAN
 
 /// What `--model` chooses: the GAN's networks (`mlp`, `dcgan`) or an autoencoder (`ae`, `vae`,
 /// whose networks mirror the GAN's; `--network` picks the MLP's or the DCGAN's).
-enum ModelChoice: String, CaseIterable, ExpressibleByArgument {
+// Decodable because ArgumentParser decodes every stored property of an option group, the
+// unparsed `TrainingOptions.model` included.
+enum ModelChoice: String, CaseIterable, Decodable, ExpressibleByArgument {
     case mlp, dcgan, ae, vae
 
     init(network: ModelKind?) {

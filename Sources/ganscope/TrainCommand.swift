@@ -8,6 +8,15 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a GAN: live dashboard by default, --headless for a terminal or a pipe.")
 
     @OptionGroup var training: TrainingOptions
+    @Option(help: """
+        Model: mlp (the MLP-GAN), dcgan (convolutional GAN; square images of 28, 32 or 64 pixels), \
+        ae (autoencoder) or vae (variational autoencoder), whose networks mirror the GAN's (see --network). \
+        (default: mlp)
+        """)
+    var model: ModelChoice?
+    @Option(help: ArgumentHelp("Continue a run exactly from a snapshot; its configuration is used.",
+                               valueName: "file"))
+    var resume: String?
     @OptionGroup(title: "Snapshots") var checkpoints: CheckpointOptions
     @OptionGroup var display: DisplayOptions
     @Flag(help: "Train without the dashboard: progress bar on a terminal, plain lines when piped.")
@@ -20,6 +29,12 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "TensorBoard") var tensorboard: TensorBoardOptions
     @Option(help: "At the end, write the fixed-noise samples as an image grid to FILE (.png or .pgm).")
     var dumpSamples: String?
+
+    /// Hands `--model` and `--resume` to the option groups that use them.
+    mutating func validate() throws {
+        training.model = model
+        checkpoints.resume = resume
+    }
 
     func run() throws {
         try BLAS.load()

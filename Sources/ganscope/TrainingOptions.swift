@@ -72,12 +72,9 @@ struct TrainingOptions: ParsableArguments {
             transform: BoundedOption.integer(in: OptionRanges.threads))
     var threads: Int?
 
-    @Option(help: """
-        Model: mlp (the MLP-GAN), dcgan (convolutional GAN; square images of 28, 32 or 64 pixels), \
-        ae (autoencoder) or vae (variational autoencoder), whose networks mirror the GAN's (see --network). \
-        (default: mlp)
-        """)
-    var model: ModelChoice?
+    /// The model to train: `train`'s `--model` (``TrainCommand``), or one of `compare`'s
+    /// `--models`. Not an option of this group, so that `compare --help` does not offer it.
+    var model: ModelChoice? = nil
 
     @Option(help: """
         --model ae|vae: the encoder's and decoder's layers: mlp (the MLP-GAN's D and G) or dcgan (the DCGAN's, \

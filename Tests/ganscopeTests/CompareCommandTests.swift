@@ -31,6 +31,22 @@ import Testing
         #expect(ComparedModels.name(of: .mlp) == "gan")
     }
 
+    @Test func helpOffersOnlyWhatCompareTakes() throws {
+        // --model and --resume are train's: compare's help leaves them out (it refuses them),
+        // train's lists them, and train still hands them to the run.
+        let lines = { (help: String) in help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let compareHelp = lines(CompareCommand.helpMessage(columns: 100))
+        let trainHelp = lines(TrainCommand.helpMessage(columns: 100))
+        for option in ["--model <", "--resume <"] {
+            #expect(!compareHelp.contains { $0.hasPrefix(option) }, "compare offers \(option)")
+            #expect(trainHelp.contains { $0.hasPrefix(option) }, "train does not offer \(option)")
+        }
+        #expect(compareHelp.contains { $0.hasPrefix("--models <") })
+        let train = try #require(try Ganscope.parseAsRoot(["train", "--model", "vae", "--resume", "r.safetensors"])
+            as? TrainCommand)
+        #expect(train.training.model == .vae && train.checkpoints.resume == "r.safetensors")
+    }
+
     @Test func badModelListsAndOptionsAreOneLineUsageErrors() throws {
         let cases: [([String], String)] = [
             (["--models", "gan,vea"], "unknown model \"vea\"; allowed: gan, dcgan, ae, vae"),
