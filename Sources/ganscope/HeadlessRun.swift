@@ -21,8 +21,10 @@ struct HeadlessRun {
         let reporters = runs.map {
             HeadlessReporter(totalSteps: trainer.infos[$0].config.steps, isTerminal: isTerminal, label: labels?[$0])
         }
-        // Through a reporter, so the notes keep their place among its unbuffered lines.
-        try metrics?.prepare { reporters[0].handle(.notice($0)) }
+        // Through a reporter, so the notes keep their place among its unbuffered lines; with
+        // several runs, one without a label: the metrics are set up once, for all of them.
+        let notes = runs.count == 1 ? reporters[0] : HeadlessReporter(totalSteps: nil, isTerminal: false)
+        try metrics?.prepare { notes.handle(.notice($0)) }
         let finalStates = Mutex<[TrainerState]>(runs.map { _ in .running })
         // Text only: the trainer makes no pictures for a headless run.
         let subscriptions = runs.flatMap { [evaluations] index in [

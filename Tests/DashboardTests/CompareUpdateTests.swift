@@ -53,6 +53,15 @@ import Testing
         #expect(compareUpdate(&state, .key(.char("s"))) == [.requestSnapshot])  // still answered after the end
     }
 
+    @Test func notesOnTheSharedMetricsAreTheScreensNotTheFirstModels() {
+        // The metrics are set up once for every run; their notes come through the first run's
+        // events but are about none of the models in particular.
+        var state = Self.state()
+        _ = compareUpdate(&state, .trainer(run: 0, .notice("training the digits classifier (2000 steps, once)")))
+        #expect(state.currentNotice?.text == "training the digits classifier (2000 steps, once)")
+        #expect(state.runs[0].currentNotice == nil)
+    }
+
     @Test func theNewestNoticeOfAnyRunIsNamedByItsModelAndExpires() {
         var state = Self.state()
         _ = compareUpdate(&state, .tick(now: 1))

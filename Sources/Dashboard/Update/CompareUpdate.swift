@@ -9,6 +9,11 @@ public func compareUpdate(_ state: inout CompareState, _ message: CompareMessage
     case .trainer(let index, let event):
         guard state.runs.indices.contains(index) else { return [] }
         state.revision += 1
+        if case .notice(let text) = event {
+            // Notes on the metrics' set-up, which all runs share: the screen's, not one model's.
+            state.post(text)
+            return []
+        }
         let notices = state.runs[index].notices
         // A run's own effects (its explorer's weights) have no place here: compare has no explorer.
         _ = update(&state.runs[index], .trainer(event))
