@@ -93,8 +93,13 @@ import Testing
         #expect(state.currentNotice != nil)
         #expect(state.revision == revision)  // nothing visible changed: no redraw
         _ = update(&state, .tick(now: Notice.lifetime + 1))
+        #expect(state.currentNotice?.text == "careful")  // a warning outlives an ordinary notice
+        _ = update(&state, .tick(now: Notice.warningLifetime + 1))
         #expect(state.currentNotice == nil)
         #expect(state.revision == revision + 1)
+        _ = update(&state, .trainer(.checkpointSaved(path: "a.safetensors", step: 1)))
+        _ = update(&state, .tick(now: Notice.warningLifetime + Notice.lifetime + 2))
+        #expect(state.currentNotice == nil)
     }
 
     @Test func terminationSignalQuits() {

@@ -82,7 +82,7 @@ public struct AppState: Sendable {
         self.display = display
         trainerState = mode == .training ? .running : .paused
         explorer = ExplorerState(seed: seed, fixedNoise: fixedNoise)
-        for problem in themes.problems { post("theme not used: \(problem)", level: .warning, lifetime: 15) }
+        for problem in themes.problems { post("theme not used: \(problem)", level: .warning, lifetime: Notice.warningLifetime) }
         if let themeName {
             if let index = themes.index(named: themeName) {
                 themeIndex = index

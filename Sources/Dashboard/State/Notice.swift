@@ -4,6 +4,9 @@ public struct Notice: Sendable, Equatable {
     public enum Level: Sendable, Equatable { case info, warning, error }
 
     public static let lifetime = 6.0
+    /// Warnings stay longer (skipped files, a snapshot that could not be written, a theme not
+    /// used): they say something went wrong, and often come while the user is looking elsewhere.
+    public static let warningLifetime = 15.0
 
     public var text: String
     public var level: Level

@@ -38,7 +38,7 @@ extension AppState {
             lastSnapshot = (path, step)
             post("snapshot saved: \(path) (step \(step))")
         case .warning(let text):
-            post(text, level: .warning)
+            post(text, level: .warning, lifetime: Notice.warningLifetime)
         case .notice(let text):
             post(text)
         case .control(let record):
