@@ -52,7 +52,16 @@ struct WatchCommand: ParsableCommand {
 
     /// The live screen: runs until `q`, Ctrl-C or SIGTERM.
     private func watchLive() throws {
-        try BLAS.load()
+        // Loaded now, before any other thread runs (it sets OpenBLAS's environment), but only the
+        // explorer needs it: without it the losses and pictures are still watched, and a
+        // snapshot says why it cannot be explored.
+        let blasProblem: String?
+        do {
+            try BLAS.load()
+            blasProblem = nil
+        } catch {
+            blasProblem = error.description
+        }
         BLAS.threads = 1  // the explorer's few rows at a time
         let hints = generatorOptions.hints
         try DashboardLauncher.withTerminal(display: display) { terminal, themes, capabilities in
@@ -60,8 +69,14 @@ struct WatchCommand: ParsableCommand {
                                    discriminatorLossTag: discriminatorLoss, generatorLossTag: generatorLoss)
             WatchApp(state: state, watcher: EventFolderWatcher(roots: folders), screen: CursesScreen(terminal),
                      decode: Self.decode, terminationRequested: { TerminationSignals.pending != nil },
-                     loadSnapshot: { path in Self.loadSnapshot(path, hints: hints) }).run()
+                     loadSnapshot: Self.snapshotLoader(hints: hints, blasProblem: blasProblem)).run()
         }
+    }
+
+    /// Reads a snapshot for the explorer, or, when BLAS could not be loaded (`blasProblem`),
+    /// says why no generator can run, without reading it.
+    static func snapshotLoader(hints: GeneratorHints, blasProblem: String?) -> @Sendable (String) -> SnapshotLoad {
+        { path in blasProblem.map { .failed("cannot run the generator: \($0)") } ?? loadSnapshot(path, hints: hints) }
     }
 
     /// A generator snapshot beside a run's event files (ganscope's or a PyTorch state dict), or why not.

@@ -1,4 +1,5 @@
 import Foundation
+import GAN
 import ImageIO
 import TensorBoard
 import Testing
@@ -58,6 +59,19 @@ import Testing
             Issue.record("a cut PNG was decoded")
             return
         }
+    }
+
+    @Test func withoutBLASASnapshotSaysWhyInsteadOfRunning() throws {
+        // watch runs without OpenBLAS (losses, pictures); only the explorer needs it.
+        let path = folder + "/missing.safetensors"
+        let unavailable = WatchCommand.snapshotLoader(hints: GeneratorHints(), blasProblem: "no BLAS library found")
+        #expect(unavailable(path) == .failed("cannot run the generator: no BLAS library found"))
+        // With BLAS, the file itself is read (and here found missing).
+        guard case .failed(let why) = WatchCommand.snapshotLoader(hints: GeneratorHints(), blasProblem: nil)(path) else {
+            Issue.record("a missing snapshot was loaded")
+            return
+        }
+        #expect(why.contains("missing.safetensors") && !why.contains("BLAS"))
     }
 
     @Test func jsonNeedsInspect() {
