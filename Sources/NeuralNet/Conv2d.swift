@@ -7,8 +7,8 @@ import Randomness
 /// of the batch (k·k·in, OH·OW·batch), and dL/dW = dL/dy times its transpose, both chunk by chunk
 /// of output positions (`patchProduct`, `patchGradient`), so each chunk of patches is copied and
 /// used while it is in the cache; dL/dx is Wᵀ·dL/dy put back onto the pixels by col2im
-/// (`adjointProduct`). W is the weight in the patches' tap-major order, reordered each call. Large
-/// products keep BLAS near its peak where per-sample products (OH·OW = 49 columns in the DCGAN)
+/// (`adjointProduct`). W is the weight in the patches' tap-major order, reordered by each forward
+/// pass. Large products keep BLAS near its peak where per-sample products (OH·OW = 49 columns in the DCGAN)
 /// would not. Not `Sendable`: its scratch buffers belong to the network, and the network to one
 /// thread.
 public final class Conv2d<T: BLASScalar> {
@@ -22,7 +22,9 @@ public final class Conv2d<T: BLASScalar> {
     /// (k·k·in, OH·OW·batch): Wᵀ·dL/dy, before col2im (`adjointProduct` says why it is kept).
     @usableFromInline var columns = Buffer<T>(count: 0)
     /// The weight, and its gradient before it is put back in PyTorch's order, in the tap-major
-    /// order of the patches: (out, k, k, in).
+    /// order of the patches. The weight is reordered by `forward`, and its `backward` uses it as
+    /// it uses that pass's input: a backward pass belongs to the forward pass just before it.
+    /// Both (out, k, k, in).
     @usableFromInline let tapMajorWeight: Buffer<T>
     @usableFromInline let tapMajorGradient: Buffer<T>
 
@@ -80,7 +82,6 @@ public final class Conv2d<T: BLASScalar> {
         }
         if let gradInput {
             // d columns (k·k·in, OH·OW·batch) = Wᵀ · dy, then back onto the pixels they came from.
-            geometry.tapMajor(weight.value.pointer, rows: outputChannels, into: tapMajorWeight.pointer)
             geometry.adjointProduct(tapMajorWeight.pointer, rows: outputChannels, source: gradOutput, batch: batch,
                                     into: gradInput, columns: &columns)
         }

@@ -10,8 +10,8 @@ import Randomness
 /// column of patch contributions per input pixel, and col2im adds them onto the output
 /// (`adjointProduct`; `geometry` describes the convolution from the output back to the input,
 /// whose col2im that is). The backward pass reads the patches of dL/dy chunk by chunk
-/// (`patchProduct`, `patchGradient`). W is the weight in the patches' tap-major order, reordered
-/// each call. Not `Sendable`, like `Conv2d`.
+/// (`patchProduct`, `patchGradient`). W is the weight in the patches' tap-major order, reordered by
+/// each forward pass. Not `Sendable`, like `Conv2d`.
 public final class ConvTranspose2d<T: BLASScalar> {
     /// The convolution this layer is the adjoint of: from (out, OH, OW) to (in, H, W).
     public let geometry: ConvGeometry
@@ -23,7 +23,9 @@ public final class ConvTranspose2d<T: BLASScalar> {
     /// why it is kept).
     @usableFromInline var columns = Buffer<T>(count: 0)
     /// The weight, and its gradient before it is put back in PyTorch's order, in the tap-major
-    /// order of the patches: (in, k, k, out).
+    /// order of the patches. The weight is reordered by `forward`, and its `backward` uses it as
+    /// it uses that pass's input: a backward pass belongs to the forward pass just before it.
+    /// Both (in, k, k, out).
     @usableFromInline let tapMajorWeight: Buffer<T>
     @usableFromInline let tapMajorGradient: Buffer<T>
     /// Chunks of dL/dy's patches for the backward pass.
@@ -90,7 +92,6 @@ public final class ConvTranspose2d<T: BLASScalar> {
         }
         if let gradInput {
             // dx (in, H·W·batch) = W (in, k·k·out) · patches(dy)
-            geometry.tapMajor(weight.value.pointer, rows: inputChannels, into: tapMajorWeight.pointer)
             geometry.patchProduct(tapMajorWeight.pointer, rows: inputChannels, image: gradOutput, batch: batch,
                                   into: gradInput, beta: 0, scratch: patches)
         }
