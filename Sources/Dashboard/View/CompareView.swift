@@ -8,11 +8,11 @@ public func compareView(_ state: CompareState, size: (columns: Int, rows: Int)) 
           size.rows >= minimumTerminalSize.rows else { return grid }
     let palette = Palette(theme: first.theme, display: first.display)
     let (body, footer) = grid.bounds.splitBottom(1)
+    if state.showsHelp { HelpOverlay(palette: palette, keys: HelpOverlay.compareKeys).render(into: &grid, area: body) }
     if let notice = state.currentNotice {
         grid.fill(footer, with: Cell(" ", style: palette.base))
-        NoticeLine(notice: notice, palette: palette).render(into: &grid, area: footer)
+        NoticeLine(notice: notice, palette: palette).render(into: &grid, area: grid.bounds)
     }
-    if state.showsHelp { HelpOverlay(palette: palette, keys: HelpOverlay.compareKeys).render(into: &grid, area: body) }
     return grid
 }
 

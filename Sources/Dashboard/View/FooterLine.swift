@@ -1,6 +1,7 @@
 import TerminalUI
 
-/// The bottom row: the newest notice, or the main keys when there is none.
+/// The bottom row: the main keys, or the newest notice instead (which may wrap upwards over the
+/// panels, so it is drawn after them, on the area above the status line).
 struct FooterLine: Widget {
     let state: AppState
     let palette: Palette
@@ -34,7 +35,7 @@ struct FooterLine: Widget {
 
     func render(into grid: inout CellGrid, area: Rect) {
         guard let notice = state.currentNotice else {
-            grid.put(" " + hints(fitting: area.width - 1), at: area.x, area.y, style: palette.muted, clip: area)
+            grid.put(" " + hints(fitting: area.width - 1), at: area.x, area.bottom - 1, style: palette.muted, clip: area)
             return
         }
         NoticeLine(notice: notice, palette: palette).render(into: &grid, area: area)

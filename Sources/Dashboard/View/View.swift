@@ -11,9 +11,8 @@ public func view(_ state: AppState, size: (columns: Int, rows: Int)) -> CellGrid
         return tooSmallScreen(state, palette: palette, size: size)
     }
     let (status, rest) = grid.bounds.splitTop(1)
-    let (body, footer) = rest.splitBottom(1)
+    let body = rest.splitBottom(1).rest
     StatusLine(state: state, palette: palette).render(into: &grid, area: status)
-    FooterLine(state: state, palette: palette).render(into: &grid, area: footer)
     for (panel, area) in DashboardLayout(state: state).areas(in: body) {
         PanelView(panel: panel, state: state, palette: palette).render(into: &grid, area: area)
     }
@@ -21,6 +20,7 @@ public func view(_ state: AppState, size: (columns: Int, rows: Int)) -> CellGrid
         ControlPanelOverlay(panel: panel, settings: settings, palette: palette).render(into: &grid, area: body)
     }
     if state.showsHelp { HelpOverlay(palette: palette, model: state.model).render(into: &grid, area: body) }
+    FooterLine(state: state, palette: palette).render(into: &grid, area: rest)
     return grid
 }
 

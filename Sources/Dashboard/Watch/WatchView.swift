@@ -21,15 +21,22 @@ public func watchView(_ state: WatchState, size: (columns: Int, rows: Int)) -> C
         return grid
     }
     let (status, rest) = grid.bounds.splitTop(1)
-    let (body, footer) = rest.splitBottom(1)
+    let body = rest.splitBottom(1).rest
     WatchStatusLine(state: state, palette: palette).render(into: &grid, area: status)
-    WatchFooter(state: state, palette: palette).render(into: &grid, area: footer)
-    guard let tags = state.tags else {
+    if let tags = state.tags {
+        drawRun(state, tags: tags, palette: palette, body: body, into: &grid)
+    } else {
         Placeholder.render(palette.text("waiting for event files (names containing tfevents)…",
                                         ascii: "waiting for event files (names containing tfevents)..."),
                            into: &grid, area: body, style: palette.muted)
-        return grid
     }
+    // Last: a long notice wraps upwards over the panels.
+    WatchFooter(state: state, palette: palette).render(into: &grid, area: rest)
+    return grid
+}
+
+/// The panels of the chosen run, whose scalar tags are `tags`, in `body`.
+private func drawRun(_ state: WatchState, tags: RunTags, palette: Palette, body: Rect, into grid: inout CellGrid) {
     let columns = body.split(.horizontal, [.percent(50), .fill(1)])
     let hasVerdicts = tags.realVerdict != nil || tags.fakeVerdict != nil
     var leftParts: [Layout.Constraint] = [.fill(3)]
@@ -68,7 +75,6 @@ public func watchView(_ state: WatchState, size: (columns: Int, rows: Int)) -> C
     WatchPanel(title: "runs\(palette.dot)tab switches", palette: palette).render(into: &grid, area: right[right.count - 1]) { grid, area in
         WatchRunList(state: state, palette: palette).render(into: &grid, area: area)
     }
-    return grid
 }
 
 /// A bordered panel with a title; `content` draws inside, one column in from the border.
@@ -275,13 +281,13 @@ struct WatchFooter: Widget {
     let state: WatchState
     let palette: Palette
 
+    /// The keys on the bottom row of `area`, or the newest notice over its bottom rows.
     func render(into grid: inout CellGrid, area: Rect) {
         if let notice = state.currentNotice {
-            grid.put(" " + notice.text + " ", at: area.x, area.y, style: notice.level == .info ? palette.title : palette.warning,
-                     clip: area)
+            NoticeLine(notice: notice, palette: palette).render(into: &grid, area: area)
             return
         }
         let keys = ["tab run", "[ ] picture", "{ } 10", "f follow", "i image tag", "q quit"]
-        grid.put(" " + keys.joined(separator: palette.dot), at: area.x, area.y, style: palette.muted, clip: area)
+        grid.put(" " + keys.joined(separator: palette.dot), at: area.x, area.bottom - 1, style: palette.muted, clip: area)
     }
 }
