@@ -1,4 +1,3 @@
-import Dispatch
 
 /// One row-major gemm, C = α·op(A)·op(B) + β·C, run on up to `BLAS.threads` cores by splitting C
 /// into bands of columns (or of rows) and handing each band to single-threaded BLAS on its own
@@ -60,7 +59,7 @@ struct MatrixProduct<T: BLASScalar>: @unchecked Sendable {
             let bands = Swift.min(wanted, n / Self.columnAlignment)
             guard bands > 1 else { return columns(0..<n) }
             let blocks = n / Self.columnAlignment
-            DispatchQueue.concurrentPerform(iterations: bands) { band in
+            WorkSplit.perform(iterations: bands) { band in
                 let start = blocks * band / bands * Self.columnAlignment
                 let end = band == bands - 1 ? n : blocks * (band + 1) / bands * Self.columnAlignment
                 columns(start..<end)
@@ -68,7 +67,7 @@ struct MatrixProduct<T: BLASScalar>: @unchecked Sendable {
         } else {
             let bands = Swift.min(wanted, m)
             guard bands > 1 else { return rows(0..<m) }
-            DispatchQueue.concurrentPerform(iterations: bands) { band in
+            WorkSplit.perform(iterations: bands) { band in
                 rows(m * band / bands ..< m * (band + 1) / bands)
             }
         }

@@ -1,5 +1,4 @@
 import CKernels
-import Dispatch
 import RealModule
 
 /// Updates parameters from their gradients.
@@ -85,7 +84,7 @@ public final class Adam<T: BLASScalar>: Optimizer {
                 Self.update(parameter: parameter, moments: moments, range: start..<end, beta1: beta1, beta2: beta2,
                             epsilon: epsilon, stepSize: stepSize, correction2Root: correction2Root)
             }
-            if chunks == 1 { update(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: update) }
+            WorkSplit.perform(iterations: chunks, update)
         }
     }
 

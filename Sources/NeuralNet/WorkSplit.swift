@@ -1,3 +1,4 @@
+import CWorkers
 import Dispatch
 
 /// Loops over large buffers split into contiguous ranges, one per worker (`BLAS.threads`), for
@@ -38,7 +39,25 @@ public enum WorkSplit {
     @inlinable
     public static func each(_ ranges: [Range<Int>], _ body: @Sendable (Int, Range<Int>) -> Void) {
         if ranges.count <= 1 { return ranges.first.map { body(0, $0) } ?? () }
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { body($0, ranges[$0]) }
+        perform(iterations: ranges.count) { body($0, ranges[$0]) }
+    }
+
+    /// Runs `body(i)` for every i in 0..<iterations, in parallel, and returns when all are done:
+    /// on ganscope's spinning workers (CWorkers: they start a pass at once, where libdispatch's
+    /// sleeping threads start about 60 µs late), or on libdispatch's when those are busy with
+    /// another queue's pass. Each iteration runs once, on any thread.
+    @inlinable
+    public static func perform(iterations: Int, _ body: @Sendable (Int) -> Void) {
+        if iterations <= 1 { return iterations == 1 ? body(0) : () }
+        let ranOnWorkers = withoutActuallyEscaping(body) { escapable in
+            withUnsafePointer(to: escapable) { pointer in
+                // The workers are done with `pointer` when gs_workers_run returns.
+                gs_workers_run(iterations, { context, index in
+                    context!.assumingMemoryBound(to: (@Sendable (Int) -> Void).self).pointee(index)
+                }, UnsafeMutableRawPointer(mutating: pointer))
+            }
+        }
+        if ranOnWorkers == 0 { DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
     }
 }
 
