@@ -26,7 +26,7 @@ static struct {
     gs_iteration_fn body;
     void *context;
     long iterations;
-    bool open;  // workers may join; false once every iteration has finished
+    bool open;  // workers may join; false once the caller has found every iteration claimed
 } job;
 
 /// Bumped (under `lock`) when a pass opens; spinning workers watch it without the lock.
@@ -90,12 +90,20 @@ static void *worker_main(void *unused) {
     return NULL;
 }
 
-/// Starts workers until there are `wanted` (capped by the cores); returns how many there are.
+/// Starts workers until there are `wanted`, at most one fewer than the cores (counted once: the
+/// count reads a file in /sys); returns how many there are.
 static long start_workers(long wanted) {
-    if (atomic_load_explicit(&worker_count, memory_order_relaxed) >= wanted) return wanted;
+    static atomic_long worker_limit = -1;
+    long limit = atomic_load_explicit(&worker_limit, memory_order_relaxed);
+    if (limit < 0) {
+        limit = sysconf(_SC_NPROCESSORS_ONLN) - 1;
+        if (limit < 0) limit = 0;
+        atomic_store_explicit(&worker_limit, limit, memory_order_relaxed);
+    }
+    if (wanted > limit) wanted = limit;
+    const long running = atomic_load_explicit(&worker_count, memory_order_relaxed);
+    if (running >= wanted) return running;
     pthread_mutex_lock(&start_lock);
-    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    if (wanted > cores - 1) wanted = cores - 1;
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);
     pthread_attr_setstacksize(&attributes, WORKER_STACK_BYTES);

@@ -23,9 +23,9 @@ typedef void (*gs_iteration_fn)(void *context, long index);
 /// Runs `body(context, i)` for every i in [0, iterations) on the calling thread and the
 /// workers (started as passes need them, at most one fewer than the online cores), each
 /// iteration exactly once and on any of them, and returns 1 when all have finished and no
-/// worker holds `context` any more. Returns 0 without running anything when the workers are busy with
-/// another caller's pass (another queue, or a pass started from inside a pass) or there are
-/// none: the caller then runs the pass some other way.
+/// worker holds `context` any more. Returns 0 without running anything when the workers are
+/// busy with another caller's pass (another queue, or a pass started from inside a pass) or
+/// there are none: the caller then runs the pass some other way.
 int gs_workers_run(long iterations, gs_iteration_fn body, void *context);
 
 #ifdef __cplusplus
