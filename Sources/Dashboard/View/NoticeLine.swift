@@ -14,7 +14,8 @@ struct NoticeLine: Widget {
     func rows(width: Int, limit: Int = NoticeLine.maximumRows) -> [String] {
         let textWidth = width - 2
         let all = notice.text.wrapped(width: textWidth)
-        guard all.count > limit, limit > 0 else { return all }
+        guard limit > 0 else { return [] }
+        guard all.count > limit else { return all }
         let ellipsis = palette.text("…", ascii: "...")
         var last = all[limit - 1]
         while last.terminalWidth + ellipsis.terminalWidth > textWidth, !last.isEmpty { last.removeLast() }
