@@ -39,6 +39,14 @@ import Testing
         #expect(lines[22] == view(Fixtures.trainingState(), size: (80, 24)).lines()[22])
     }
 
+    @Test func anAreaWithNoRowsGetsNothingDrawnAroundIt() {
+        var grid = CellGrid.filled(width: 20, height: 3)
+        let notice = Notice(text: "a notice of several words", level: .info, expires: 1)
+        NoticeLine(notice: notice, palette: Palette(theme: .builtInDefault, display: .full))
+            .render(into: &grid, area: Rect(x: 0, y: 2, width: 20, height: 0))
+        #expect(grid.lines() == CellGrid.filled(width: 20, height: 3).lines())
+    }
+
     @Test func aNoticeLongerThanThreeRowsEndsWithAnEllipsis() {
         var state = Fixtures.trainingState()
         state.post(String(repeating: "word ", count: 60))
