@@ -38,7 +38,6 @@ public enum WorkSplit {
     /// thread when there is one part): for work cut unevenly by the caller.
     @inlinable
     public static func each(_ ranges: [Range<Int>], _ body: @Sendable (Int, Range<Int>) -> Void) {
-        if ranges.count <= 1 { return ranges.first.map { body(0, $0) } ?? () }
         perform(iterations: ranges.count) { body($0, ranges[$0]) }
     }
 
